@@ -1,0 +1,41 @@
+# Dateline: two commands set everything up on a fresh machine with Python 3.11 and make.
+#   make run    create .venv, install pinned dependencies, run the flow on seeds/articles
+#   make test   the test suite
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test lint bench eval docs clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/dateline run --input seeds/articles --warehouse warehouse
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check dateline flows transforms tests bench
+
+docs: $(STAMP)
+	$(BIN)/dateline docs
+
+# Benchmarks and evaluations read the corpora in ../shared (not needed by the product or tests).
+SHARED ?= ../shared
+bench: $(STAMP)
+	$(BIN)/python bench/bench_temporal.py $(SHARED)/data/corpora/te3-silver
+	$(BIN)/python bench/bench_pipeline.py $(SHARED)/data/corpora/te3-silver
+
+eval: $(STAMP)
+	$(BIN)/python bench/eval_all.py --shared $(SHARED)
+
+clean:
+	rm -rf warehouse/parquet warehouse/dateline.duckdb warehouse/.prefect

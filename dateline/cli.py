@@ -1,0 +1,315 @@
+"""The ``dateline`` command.
+
+User errors (missing paths, bad SQL, unreadable warehouse, locked warehouse) print one line
+on stderr and exit with status 2 (1 for a failed run); no tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+from dateline import __version__
+
+DEFAULT_INPUT = "seeds/articles"
+DEFAULT_WAREHOUSE = "warehouse"
+
+
+class UserError(Exception):
+    """A mistake in how the command was called: one readable line, exit status 2."""
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def _prefect_env(warehouse: Path) -> None:
+    """Prefect state under the warehouse folder unless the user set PREFECT_HOME; quiet logs."""
+    os.environ.setdefault("PREFECT_HOME", str(warehouse.resolve() / ".prefect"))
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+
+
+def _print_table(columns: list[str], rows: list[tuple], title: str | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for c in columns:
+        table.add_column(str(c))
+    for r in rows:
+        table.add_row(*["NULL" if v is None else str(v) for v in r])
+    Console(width=max(120, len(columns) * 16)).print(table)
+
+
+# ---------------------------------------------------------------------------- commands
+
+def cmd_run(args: argparse.Namespace) -> int:
+    inputs = [Path(p) for p in (args.input or [DEFAULT_INPUT])]
+    for p in inputs:
+        if not p.exists():
+            raise UserError(f"input path does not exist: {p}")
+    warehouse = Path(args.warehouse)
+    if warehouse.exists() and not warehouse.is_dir():
+        raise UserError(f"warehouse is not a directory: {warehouse}")
+    _prefect_env(warehouse)
+    from flows.pipeline import ChecksFailed, dateline_flow
+    from transforms.store import LockTimeout
+
+    try:
+        summary = dateline_flow(
+            inputs=[str(p.resolve()) for p in inputs], warehouse_dir=str(warehouse.resolve()),
+            assume_published=args.assume_published, workers=args.workers,
+            lock_timeout=args.lock_timeout, max_bytes=args.max_bytes,
+            show_progress=sys.stderr.isatty(),
+        )
+    except LockTimeout as exc:
+        raise UserError(str(exc)) from None
+    except ChecksFailed as exc:
+        print(f"dateline: run finished but data checks failed:\n{exc}", file=sys.stderr)
+        return 1
+    _print_summary(summary)
+    return 0
+
+
+def _print_summary(s: dict) -> None:
+    from transforms.warehouse import query
+
+    counts = dict(zip(
+        ["documents", "time_expressions", "events", "quarantine", "document_sources"],
+        query(Path(s["warehouse"]), "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM time_expressions),"
+              " (SELECT count(*) FROM events), (SELECT count(*) FROM quarantine),"
+              " (SELECT count(*) FROM document_sources)")[1][0], strict=True))
+    written = s["written"]
+    rows = [(name, written.get(name, 0), counts[name]) for name in counts]
+    _print_table(["table", "rows written this run", "rows in warehouse"], rows,
+                 title=f"Dateline run: {s['items_seen']} items from {s['files']} files "
+                       f"({s['new']} new, {s['changed']} changed, {s['unchanged']} unchanged, "
+                       f"{s['quarantined']} quarantined)")
+    if s["quarantine_reasons"]:
+        top = sorted(s["quarantine_reasons"].items(), key=lambda kv: -kv[1])[:5]
+        print("top quarantine reasons: " + ", ".join(f"{r} ({n})" for r, n in top))
+    print(f"checks: {s['checks_passed']} passed")
+    print(f"parquet: {Path(s['warehouse']) / 'parquet'}")
+    print(f"duckdb:  {s['duckdb']}")
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from transforms.warehouse import query
+
+    try:
+        cols, rows = query(Path(args.warehouse), args.sql)
+    except FileNotFoundError as exc:
+        raise UserError(str(exc)) from None
+    except duckdb.Error as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise UserError(f"query failed: {first}") from None
+    if args.format == "json":
+        for r in rows:
+            print(json.dumps(dict(zip(cols, r, strict=True)), default=str))
+    elif args.format == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(cols)
+        w.writerows(rows)
+    else:
+        _print_table(cols, rows)
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from transforms.warehouse import publish
+
+    root = Path(args.warehouse)
+    if not (root / "parquet").exists():
+        raise UserError(f"no Parquet tables under {root} (run `dateline run` first)")
+    print(publish(root))
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from transforms.schema import write_data_dictionary
+
+    print(write_data_dictionary())
+    return 0
+
+
+def build_deployment(cron: str, inputs: list[str], warehouse: str, name: str = "dateline-scheduled"):
+    """The Prefect deployment ``dateline serve`` serves (built separately so it can be tested)."""
+    from flows.pipeline import dateline_flow
+
+    return dateline_flow.to_deployment(
+        name=name, cron=cron,
+        parameters={"inputs": [str(Path(p).resolve()) for p in inputs],
+                    "warehouse_dir": str(Path(warehouse).resolve())},
+    )
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    inputs = args.input or [DEFAULT_INPUT]
+    for p in inputs:
+        if not Path(p).exists():
+            raise UserError(f"input path does not exist: {p}")
+    try:
+        from prefect.client.schemas.schedules import CronSchedule
+
+        CronSchedule(cron=args.cron)
+    except Exception:
+        raise UserError(f"not a valid cron expression: {args.cron!r}") from None
+    _prefect_env(Path(args.warehouse))
+    from prefect import serve
+
+    deployment = build_deployment(args.cron, inputs, args.warehouse, args.name)
+    print(f"serving deployment {args.name!r} on schedule {args.cron!r} (Ctrl-C to stop)")
+    serve(deployment)
+    return 0
+
+
+def cmd_timeml_annotate(args: argparse.Namespace) -> int:
+    from transforms.timeml import annotate_dir
+
+    if not Path(args.in_dir).is_dir():
+        raise UserError(f"not a directory: {args.in_dir}")
+    n = annotate_dir(Path(args.in_dir), Path(args.out_dir))
+    print(f"annotated {n} files into {args.out_dir}")
+    return 0
+
+
+def cmd_timeml_score(args: argparse.Namespace) -> int:
+    from transforms.timeml import score_dirs
+
+    for d in (args.gold_dir, args.system_dir):
+        if not Path(d).is_dir():
+            raise UserError(f"not a directory: {d}")
+    result = score_dirs(Path(args.gold_dir), Path(args.system_dir))
+    if args.json:
+        print(json.dumps(result, sort_keys=True))
+    else:
+        rows = [(k, f"{v:.2f}" if isinstance(v, float) else v) for k, v in result.items()]
+        _print_table(["metric", "value"], rows, title="TempEval-3 Task A")
+    return 0
+
+
+def cmd_events_code(args: argparse.Namespace) -> int:
+    from transforms.plover_eval import code_file
+
+    if not Path(args.input).is_file():
+        raise UserError(f"no such file: {args.input}")
+    n = code_file(Path(args.input), Path(args.output))
+    print(f"coded {n} records into {args.output}")
+    return 0
+
+
+def cmd_events_score(args: argparse.Namespace) -> int:
+    from transforms.plover_eval import score
+
+    for f in (args.gold, args.system):
+        if not Path(f).is_file():
+            raise UserError(f"no such file: {f}")
+    result = score(Path(args.gold), Path(args.system))
+    if args.json:
+        print(json.dumps(result, sort_keys=True))
+    else:
+        rows = [(k, f"{v:.2f}" if isinstance(v, float) else v) for k, v in result.items()]
+        _print_table(["metric", "value"], rows, title="PLOVER event coding")
+    return 0
+
+
+# ---------------------------------------------------------------------------- parser
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="dateline",
+        description="Turn raw news text into a dated, PLOVER-coded events dataset (Parquet + DuckDB).",
+    )
+    p.add_argument("--version", action="version", version=f"dateline {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    r = sub.add_parser("run", help="ingest inputs and update the warehouse",
+                       description="Ingest articles (files or folders, recursively) and bring the warehouse "
+                                   "up to date: only new or changed documents are processed.")
+    r.add_argument("--input", action="append", metavar="PATH",
+                   help=f"file or folder to ingest; repeatable (default: {DEFAULT_INPUT})")
+    r.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR",
+                   help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
+    r.add_argument("--assume-published", type=_date, metavar="DATE",
+                   help="publication date for items that have none (otherwise they are quarantined)")
+    r.add_argument("--workers", type=int, default=None, help="worker processes (default: 2 or the core count)")
+    r.add_argument("--lock-timeout", type=float, default=600.0, metavar="SECONDS",
+                   help="how long to wait for another run holding the warehouse (default: 600)")
+    r.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024,
+                   help="larger input files are quarantined (default: 20 MB)")
+    r.set_defaults(func=cmd_run)
+
+    q = sub.add_parser("query", help="run SQL on the warehouse and print the result",
+                       description="Run one SQL statement on warehouse/dateline.duckdb (views over the Parquet).")
+    q.add_argument("sql", help="the SQL to run, e.g. \"select count(*) from events\"")
+    q.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
+    q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    q.set_defaults(func=cmd_query)
+
+    pub = sub.add_parser("publish", help="rebuild warehouse/dateline.duckdb (e.g. after moving the folder)")
+    pub.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
+    pub.set_defaults(func=cmd_publish)
+
+    d = sub.add_parser("docs", help="regenerate docs/data-dictionary.md from warehouse/schema.yml")
+    d.set_defaults(func=cmd_docs)
+
+    s = sub.add_parser("serve", help="serve the flow as a Prefect deployment on a cron schedule")
+    s.add_argument("--cron", required=True, help='cron schedule, e.g. "0 * * * *"')
+    s.add_argument("--input", action="append", metavar="PATH")
+    s.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
+    s.add_argument("--name", default="dateline-scheduled", help="deployment name")
+    s.set_defaults(func=cmd_serve)
+
+    t = sub.add_parser("timeml", help="TimeML annotation and TempEval-3 scoring of the temporal tagger")
+    tsub = t.add_subparsers(dest="timeml_command", metavar="ACTION", required=True)
+    ta = tsub.add_parser("annotate", help="re-annotate the TEXT of .tml files with our TIMEX3 tags")
+    ta.add_argument("in_dir")
+    ta.add_argument("out_dir")
+    ta.set_defaults(func=cmd_timeml_annotate)
+    ts = tsub.add_parser("score", help="TempEval-3 Task A scores of SYSTEM_DIR against GOLD_DIR")
+    ts.add_argument("gold_dir")
+    ts.add_argument("system_dir")
+    ts.add_argument("--json", action="store_true", help="print one JSON line")
+    ts.set_defaults(func=cmd_timeml_score)
+
+    e = sub.add_parser("events", help="PLOVER event coding of sentences and its evaluation")
+    esub = e.add_subparsers(dest="events_command", metavar="ACTION", required=True)
+    ec = esub.add_parser("code", help='code JSONL lines {"id", "text", "date"?} into events')
+    ec.add_argument("input")
+    ec.add_argument("output")
+    ec.set_defaults(func=cmd_events_code)
+    es = esub.add_parser("score", help="score coded events against PLOVER gold records")
+    es.add_argument("gold")
+    es.add_argument("system")
+    es.add_argument("--json", action="store_true", help="print one JSON line")
+    es.set_defaults(func=cmd_events_score)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except UserError as exc:
+        print(f"dateline: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("dateline: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Prefect wiring for the Dateline pipeline."""

@@ -1,0 +1,1 @@
+"""Pure-Python transforms of the Dateline pipeline (no Prefect imports here)."""
