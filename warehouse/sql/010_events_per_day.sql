@@ -5,7 +5,7 @@
 CREATE OR REPLACE VIEW events_per_day AS
 WITH ev AS (
     SELECT event_id, doc_id, date_start, event_type, status,
-           list_distinct(list_transform(source_actors, a -> a.country)) AS countries
+           list_distinct([a.country FOR a IN source_actors]) AS countries
     FROM events
 )
 SELECT date_start AS day,

@@ -3,8 +3,8 @@ CREATE OR REPLACE VIEW document_timeline AS
 SELECT d.doc_id, d.title, d.published_date,
        e.date_start, e.date_end, e.date_value, e.date_source,
        e.event_type, e.mode, e.status,
-       list_transform(e.source_actors, a -> coalesce(a.country, a.text)) AS sources,
-       list_transform(e.target_actors, a -> coalesce(a.country, a.text)) AS targets,
+       [coalesce(a.country, a.text) FOR a IN e.source_actors] AS sources,
+       [coalesce(a.country, a.text) FOR a IN e.target_actors] AS targets,
        e.location_name, e.trigger, e.evidence
 FROM events e JOIN documents d USING (doc_id)
 ORDER BY d.doc_id, e.date_start, e.sentence_index, e.start_char;
