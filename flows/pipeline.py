@@ -14,7 +14,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from transforms import ingest, pipeline, warehouse
+from transforms import clusters, ingest, pipeline, warehouse
 from transforms.settings import pipeline_version
 from transforms.store import ParquetStore, warehouse_lock
 
@@ -67,12 +67,20 @@ def write_tables(root: str, rows: dict[str, list[dict]], todo: list[dict], arriv
         written[name] = store.replace_documents(name, rows.get(name, []), doc_ids, old_months)
     sources = [{**a, "source_id": _hash(a["doc_id"], a["input_path"], a.get("locator") or ""),
                 "seen_at": now, "pipeline_version": version} for a in arrivals]
-    written["document_sources"] = store.upsert("document_sources", sources, keep_from_old=("seen_at",))
+    written["document_sources"] = store.insert_new("document_sources", sources)
     q = [{**item, "quarantine_id": _hash(item["input_path"], item.get("locator") or "", item["reason"]),
-          "seen_at": now, "last_seen_at": now, "pipeline_version": version} for item in quarantined]
-    written["quarantine"] = store.upsert("quarantine", q, keep_from_old=("seen_at",)) if q else 0
+          "seen_at": now, "pipeline_version": version} for item in quarantined]
+    written["quarantine"] = store.insert_new("quarantine", q)
     written["documents"] = store.replace_documents("documents", rows.get("documents", []), doc_ids, old_months)
     return written
+
+
+@task(name="rebuild-event-clusters", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def rebuild_event_clusters(root: str) -> int:
+    store = ParquetStore(Path(root))
+    events = store.read("events", ["event_id", "doc_id", "event_type", "source_actors", "target_actors",
+                                   "geonames_id", "date_start", "date_end", "granularity"]).to_pylist()
+    return store.replace_table("event_clusters", clusters.cluster_events(events, pipeline_version()))
 
 
 @task(name="run-checks", cache_policy=NO_CACHE)
@@ -82,7 +90,7 @@ def run_checks(root: str) -> list[warehouse.CheckResult]:
 
 @task(name="record-run", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def record_run(root: str, run: dict) -> None:
-    ParquetStore(Path(root)).upsert("runs", [run])
+    ParquetStore(Path(root)).insert_new("runs", [run])
 
 
 @task(name="publish-duckdb", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -134,6 +142,9 @@ def dateline_flow(inputs: list[str], warehouse_dir: str, assume_published: dt.da
             logger.info("batch %d/%d: %d files, %d new, %d changed, %d unchanged, %d quarantined",
                         i, len(batches), len(batch), stats["new"], stats["changed"], stats["unchanged"], len(bad))
             progress(len(batch))
+        if any(written_total.get(t) for t in ("events", "documents")) or not ParquetStore(Path(root)).files(
+                "event_clusters"):
+            written_total["event_clusters"] = rebuild_event_clusters(root)
         results = run_checks(root)
         failed = [r for r in results if not r.passed]
         record_run(root, {

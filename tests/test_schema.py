@@ -33,11 +33,10 @@ def test_arrow_types_are_bi_friendly():
 
 def test_to_arrow_coerces_naive_datetimes_to_utc_and_fills_missing():
     tbl = schema.to_arrow("quarantine", [{"quarantine_id": "q", "input_path": "/x", "reason": "empty text",
-                                          "seen_at": dt.datetime(2025, 5, 30, 12), "last_seen_at": dt.date(2025, 5, 30),
+                                          "seen_at": dt.datetime(2025, 5, 30, 12),
                                           "pipeline_version": "v"}])
     row = tbl.to_pylist()[0]
     assert row["seen_at"] == dt.datetime(2025, 5, 30, 12, tzinfo=dt.UTC)
-    assert row["last_seen_at"] == dt.datetime(2025, 5, 30, tzinfo=dt.UTC)
     assert row["detail"] is None
 
 

@@ -39,15 +39,18 @@ def test_moved_document_leaves_no_row_in_its_old_partition(tmp_path):
     assert store.partitions("sentences") == ["2025-06"]
 
 
-def test_upsert_keeps_first_seen(tmp_path):
+def test_insert_new_keeps_first_seen_and_rewrites_nothing_when_known(tmp_path):
     store = ParquetStore(tmp_path)
     row = {"quarantine_id": "q1", "input_path": "/x", "reason": "empty text", "seen_at": NOW,
-           "last_seen_at": NOW, "pipeline_version": "v1"}
-    store.upsert("quarantine", [row], keep_from_old=("seen_at",))
+           "pipeline_version": "v1"}
+    assert store.insert_new("quarantine", [row, row]) == 1
+    path = store.partition_dir("quarantine", None) / "data.parquet"
+    before = path.stat().st_mtime_ns
     later = NOW + dt.timedelta(days=1)
-    store.upsert("quarantine", [{**row, "seen_at": later, "last_seen_at": later}], keep_from_old=("seen_at",))
+    assert store.insert_new("quarantine", [{**row, "seen_at": later}]) == 0
+    assert path.stat().st_mtime_ns == before
     rows = store.read("quarantine").to_pylist()
-    assert len(rows) == 1 and rows[0]["seen_at"] == NOW and rows[0]["last_seen_at"] == later
+    assert len(rows) == 1 and rows[0]["seen_at"] == NOW
 
 
 def test_stray_temp_files_are_invisible_and_cleaned(tmp_path):

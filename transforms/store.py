@@ -215,28 +215,28 @@ class ParquetStore:
             self._write_partition(name, month, pa.concat_tables([old, new]))
         return len(rows)
 
-    def upsert(self, name: str, rows: list[dict], keep_from_old: tuple[str, ...] = ()) -> int:
-        """Insert or replace rows by primary key; columns in ``keep_from_old`` keep the stored value."""
-        t = schema.table(name)
-        key = t.primary_key
+    def insert_new(self, name: str, rows: list[dict]) -> int:
+        """Insert rows whose primary key is not stored yet; existing keys are left as they are
+        (so re-running over the same inputs rewrites no file). Returns rows inserted."""
+        key = schema.table(name).primary_key
         written = 0
         for month, group in self._split_by_month(name, rows).items():
             old = self.read_partition(name, month)
-            new_keys = {tuple(r[k] for k in key) for r in group}
-            kept, old_rows = [], {}
-            for r in old.to_pylist():
-                k = tuple(r[c] for c in key)
-                if k in new_keys:
-                    old_rows[k] = r
-                else:
-                    kept.append(r)
-            merged = []
+            have = set(zip(*(old.column(k).to_pylist() for k in key), strict=True)) if old.num_rows else set()
+            fresh, seen = [], set()
             for r in group:
                 k = tuple(r[c] for c in key)
-                if k in old_rows:
-                    r = {**r, **{c: old_rows[k][c] for c in keep_from_old}}
-                merged.append(r)
-            self._write_partition(name, month, pa.concat_tables([
-                schema.to_arrow(name, kept), schema.to_arrow(name, merged)]))
-            written += len(group)
+                if k not in have and k not in seen:
+                    seen.add(k)
+                    fresh.append(r)
+            if fresh:
+                self._write_partition(name, month, pa.concat_tables([old, schema.to_arrow(name, fresh)]))
+                written += len(fresh)
         return written
+
+    def replace_table(self, name: str, rows: list[dict]) -> int:
+        """Replace a whole unpartitioned table (atomic file swap)."""
+        if schema.table(name).partition:
+            raise ValueError(f"{name} is partitioned: use replace_documents or upsert")
+        self._write_partition(name, None, schema.to_arrow(name, rows))
+        return len(rows)
