@@ -68,7 +68,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         summary = dateline_flow(
             inputs=[str(p.resolve()) for p in inputs], warehouse_dir=str(warehouse.resolve()),
             assume_published=args.assume_published, workers=args.workers,
-            lock_timeout=args.lock_timeout, max_bytes=args.max_bytes,
+            lock_timeout=args.lock_timeout, max_bytes=args.max_bytes, files_per_batch=args.files_per_batch,
             show_progress=sys.stderr.isatty(),
         )
     except LockTimeout as exc:
@@ -250,6 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="how long to wait for another run holding the warehouse (default: 600)")
     r.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024,
                    help="larger input files are quarantined (default: 20 MB)")
+    r.add_argument("--files-per-batch", type=int, default=500, metavar="N",
+                   help="input files per batch; each batch is committed to the warehouse (default: 500)")
     r.set_defaults(func=cmd_run)
 
     q = sub.add_parser("query", help="run SQL on the warehouse and print the result",

@@ -1,0 +1,52 @@
+import subprocess
+import sys
+
+import pytest
+
+from dateline.cli import build_parser, main
+
+
+def test_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    for cmd in ("run", "query", "publish", "serve", "timeml", "events", "docs"):
+        assert cmd in out
+
+
+def test_missing_input_is_one_line_and_exit_2(tmp_path, capsys):
+    code = main(["run", "--input", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "wh")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.strip() == f"dateline: input path does not exist: {tmp_path / 'nope'}"
+
+
+def test_query_on_missing_warehouse_is_a_user_error(tmp_path, capsys):
+    assert main(["query", "--warehouse", str(tmp_path / "none"), "select 1"]) == 2
+    assert "no Dateline warehouse" in capsys.readouterr().err
+
+
+def test_bad_date_option_is_rejected_by_the_parser(tmp_path):
+    res = subprocess.run([sys.executable, "-m", "dateline.cli", "run", "--assume-published", "tuesday-ish"],
+                         capture_output=True, text=True)
+    assert res.returncode == 2 and "not an ISO date" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_serve_builds_a_cron_scheduled_deployment(prefect_harness, tmp_path):
+    from dateline.cli import build_deployment
+
+    dep = build_deployment("0 * * * *", [str(tmp_path)], str(tmp_path / "wh"))
+    assert dep.name == "dateline-scheduled"
+    assert [s.schedule.cron for s in dep.schedules] == ["0 * * * *"]
+    assert dep.parameters["warehouse_dir"] == str((tmp_path / "wh").resolve())
+
+
+def test_serve_rejects_a_bad_cron(tmp_path, capsys):
+    assert main(["serve", "--cron", "every hour", "--input", str(tmp_path)]) == 2
+    assert "not a valid cron expression" in capsys.readouterr().err
+
+
+def test_parser_defaults():
+    args = build_parser().parse_args(["run"])
+    assert args.input is None and args.warehouse == "warehouse" and args.files_per_batch == 500

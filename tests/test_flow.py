@@ -1,0 +1,226 @@
+"""End to end: the Prefect flow writes a temporary warehouse that DuckDB then queries."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import SEED_ARTICLES
+from transforms.store import warehouse_lock
+
+pytestmark = pytest.mark.slow
+
+# Two wire reports of the same meeting (written for these tests).
+REPORTS = [
+    {"id": "r1", "published": "2025-06-03T08:00:00Z", "source": "Wire A",
+     "text": "ISTANBUL - Russian and Ukrainian delegations met in Istanbul on Monday for a second round of "
+             "direct talks, officials said. The talks ended after about an hour."},
+    {"id": "r2", "published": "2025-06-04", "source": "Wire B",
+     "text": "Ukrainian and Russian negotiators met in Istanbul on Monday, the Turkish foreign ministry said on "
+             "Wednesday. Turkey hosted the meeting at a palace on the Bosphorus."},
+]
+
+
+def make_inputs(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("istanbul-talks.txt", "istanbul-talks.meta.json"):
+        shutil.copy(SEED_ARTICLES / name, folder / name)
+    with open(folder / "wire.jsonl", "w", encoding="utf-8") as fh:
+        for r in REPORTS:
+            fh.write(json.dumps(r) + "\n")
+        fh.write("{not json\n")
+        fh.write(json.dumps({"id": "empty", "published": "2025-06-04", "text": "   "}) + "\n")
+    return folder
+
+
+def counts(db: Path) -> dict[str, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"select count(*) from {t}").fetchone()[0]
+                for t in ("documents", "document_sources", "sentences", "time_expressions", "events",
+                          "event_clusters", "quarantine")}
+    finally:
+        con.close()
+
+
+def ids(db: Path) -> dict[str, set]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            "documents": {r[0] for r in con.execute("select doc_id from documents").fetchall()},
+            "time_expressions": {r[0] for r in con.execute("select timex_id from time_expressions").fetchall()},
+            "events": {r[0] for r in con.execute("select event_id from events").fetchall()},
+        }
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def first_run(prefect_harness, tmp_path_factory):
+    from flows.pipeline import dateline_flow
+
+    base = tmp_path_factory.mktemp("flow")
+    inputs = make_inputs(base / "in")
+    wh = base / "wh"
+    summary = dateline_flow(inputs=[str(inputs)], warehouse_dir=str(wh), workers=1)
+    return inputs, wh, summary
+
+
+def test_flow_writes_all_tables_and_duckdb_reads_them(first_run, tmp_path, monkeypatch):
+    inputs, wh, summary = first_run
+    assert summary["new"] == 3 and summary["quarantined"] == 2
+    monkeypatch.chdir(tmp_path)  # the .duckdb file works from any working directory
+    c = counts(wh / "dateline.duckdb")
+    assert c["documents"] == 3
+    assert c["time_expressions"] > 10 and c["events"] > 5 and c["sentences"] > 20
+    assert c["quarantine"] == 2
+    con = duckdb.connect(str(wh / "dateline.duckdb"), read_only=True)
+    reasons = sorted(r[0] for r in con.execute("select reason from quarantine").fetchall())
+    assert len(reasons) == 2 and all(reasons)
+    # hive partitions by publication month, BI-friendly types
+    months = {r[0] for r in con.execute("select distinct month from documents").fetchall()}
+    assert months == {"2025-05", "2025-06"}
+    types = dict(con.execute("select column_name, data_type from (describe documents)").fetchall())
+    assert types["published_at"] == "TIMESTAMP WITH TIME ZONE" and types["published_date"] == "DATE"
+    # the seed's repeated first line yields no event
+    seed = con.execute("select doc_id from documents where month = '2025-05'").fetchone()[0]
+    dup = con.execute("select sentence_index from sentences where doc_id = ? and duplicate_of is not null",
+                      [seed]).fetchall()
+    assert dup == [(0,)]
+    assert con.execute("select count(*) from events where doc_id = ? and sentence_index = 0", [seed]).fetchone()[0] == 0
+    # analyst views exist and return rows
+    assert con.execute("select count(*) from events_per_day").fetchone()[0] > 0
+    assert con.execute("select count(*) from dyads").fetchone()[0] > 0
+    assert con.execute("select count(*) from document_timeline").fetchone()[0] == c["events"]
+    runs = con.execute("select status, checks_failed, documents_new from runs").fetchall()
+    assert runs == [("completed", 0, 3)]
+    con.close()
+
+
+def test_same_meeting_in_two_reports_is_one_cluster(first_run):
+    _, wh, _ = first_run
+    con = duckdb.connect(str(wh / "dateline.duckdb"), read_only=True)
+    rows = con.execute("""select event_type, source_countries, target_countries, documents, date_start
+                          from clusters where documents >= 2""").fetchall()
+    con.close()
+    assert any(r[0] == "CONSULT" and r[3] == 2 and str(r[4]) == "2025-06-02" for r in rows), rows
+
+
+def test_second_run_writes_nothing_new(first_run, prefect_harness):
+    from flows.pipeline import dateline_flow
+
+    inputs, wh, _ = first_run
+    before = counts(wh / "dateline.duckdb")
+    mtimes = {p: p.stat().st_mtime_ns for p in (wh / "parquet").rglob("*.parquet") if "runs" not in p.parts}
+    summary = dateline_flow(inputs=[str(inputs)], warehouse_dir=str(wh), workers=1)
+    assert summary["unchanged"] == 3 and summary["new"] == 0 and summary["changed"] == 0
+    assert counts(wh / "dateline.duckdb") == before
+    assert {p: p.stat().st_mtime_ns for p in mtimes} == mtimes  # no data file rewritten
+
+
+def test_pipeline_version_bump_replaces_rows(first_run, prefect_harness, monkeypatch, tmp_path):
+    from flows.pipeline import dateline_flow
+
+    inputs, wh, _ = first_run
+    bumped = tmp_path / "wh"
+    shutil.copytree(wh, bumped)
+    before = counts(bumped / "dateline.duckdb")
+    monkeypatch.setenv("DATELINE_PIPELINE_VERSION", "test-bump")
+    summary = dateline_flow(inputs=[str(inputs)], warehouse_dir=str(bumped), workers=1)
+    assert summary["changed"] == 3
+    con = duckdb.connect(str(bumped / "dateline.duckdb"), read_only=True)
+    for t in ("documents", "sentences", "time_expressions", "events"):
+        versions = {r[0] for r in con.execute(f"select distinct pipeline_version from {t}").fetchall()}
+        assert versions == {"test-bump"}, t
+    con.close()
+    after = counts(bumped / "dateline.duckdb")
+    assert after == before  # same rows, replaced, none left beside them
+
+
+# ------------------------------------------------------------------ real subprocesses
+
+def _cli_env(api_url: str | None) -> dict:
+    env = dict(os.environ)
+    if api_url:
+        env["PREFECT_API_URL"] = api_url  # reuse the session's test API (no second server start)
+    return env
+
+
+@pytest.fixture(scope="module")
+def api_url(prefect_harness):
+    from prefect.settings import PREFECT_API_URL
+
+    return PREFECT_API_URL.value()
+
+
+def _dateline(*args, env, timeout=300):
+    return subprocess.run([sys.executable, "-m", "dateline.cli", *args], env=env, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_kill_9_mid_run_then_rerun_equals_clean_run(first_run, api_url, tmp_path):
+    inputs, clean_wh, _ = first_run
+    env = _cli_env(api_url)
+    wh = tmp_path / "wh"
+    # one file per batch, so the run writes several times; kill as soon as the first data lands
+    proc = subprocess.Popen([sys.executable, "-m", "dateline.cli", "run", "--input", str(inputs),
+                             "--warehouse", str(wh), "--workers", "1", "--files-per-batch", "1"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any((wh / "parquet").rglob("*.parquet")) if (wh / "parquet").exists() else False:
+            break
+        time.sleep(0.02)
+    killed = proc.poll() is None
+    if killed:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert killed, "the run finished before it could be killed"
+    done = _dateline("run", "--input", str(inputs), "--warehouse", str(wh), "--workers", "1", env=env)
+    assert done.returncode == 0, done.stderr
+    assert counts(wh / "dateline.duckdb") == counts(clean_wh / "dateline.duckdb")
+    assert ids(wh / "dateline.duckdb") == ids(clean_wh / "dateline.duckdb")
+    assert not list((wh / "parquet").rglob("*.tmp"))
+
+
+def test_second_run_waits_for_the_lock(first_run, api_url, tmp_path):
+    inputs, _, _ = first_run
+    env = _cli_env(api_url)
+    wh = tmp_path / "wh"
+    with warehouse_lock(wh):
+        res = _dateline("run", "--input", str(inputs), "--warehouse", str(wh), "--lock-timeout", "1", env=env)
+    assert res.returncode == 2
+    assert "locked" in res.stderr and "Traceback" not in res.stderr
+    # with a longer timeout the run waits for the holder to finish, then completes
+    holder = subprocess.Popen([sys.executable, "-c",
+                               "import sys, time; from pathlib import Path; from transforms.store import warehouse_lock\n"
+                               f"with warehouse_lock(Path({str(wh)!r})):\n"
+                               "    print('held', flush=True); time.sleep(3)"],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    res = _dateline("run", "--input", str(inputs), "--warehouse", str(wh), "--lock-timeout", "120", env=env)
+    holder.wait()
+    assert res.returncode == 0, res.stderr
+    assert counts(wh / "dateline.duckdb")["documents"] == 3
+
+
+def test_cli_query_from_another_directory_and_bad_sql(first_run, tmp_path):
+    _, wh, _ = first_run
+    env = dict(os.environ)
+    ok = subprocess.run([sys.executable, "-m", "dateline.cli", "query", "--warehouse", str(wh), "--format", "csv",
+                         "select count(*) as n from documents"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.splitlines() == ["n", "3"]
+    bad = subprocess.run([sys.executable, "-m", "dateline.cli", "query", "--warehouse", str(wh),
+                          "select nope from nowhere"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("dateline: query failed:") and len(bad.stderr.strip().splitlines()) == 1
