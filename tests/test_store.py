@@ -125,3 +125,18 @@ def test_checks_report_table_check_and_examples(tmp_path):
     assert "sentences.primary_key_unique" in report and "e.g." in report
     assert os.path.exists(tmp_path / "parquet")
     time.sleep(0)
+
+
+def test_reader_holding_the_old_duckdb_file_survives_a_republish(tmp_path):
+    store = ParquetStore(tmp_path)
+    store.replace_documents("sentences", [_sentence("a", 0)], {"a"})
+    db = warehouse.publish(tmp_path)
+    reader = duckdb.connect(str(db), read_only=True)
+    store.replace_documents("sentences", [_sentence("b", 0)], {"b"})
+    warehouse.publish(tmp_path)  # built beside, renamed over the open file
+    assert reader.execute("select count(*) from sentences").fetchone()[0] == 2  # views read current Parquet
+    reader.close()
+    fresh = duckdb.connect(str(db), read_only=True)
+    assert fresh.execute("select count(*) from sentences").fetchone()[0] == 2
+    fresh.close()
+    assert not list(tmp_path.glob(".*.tmp"))
