@@ -1,0 +1,60 @@
+"""Accuracy evaluations that README quotes, in one command (`make eval`).
+
+    python bench/eval_all.py --shared ../shared
+
+* Temporal tagging, TempEval-3 Task A: `dateline timeml annotate` + `dateline timeml score` on
+  TBAQ-cleaned TimeBank and AQUAINT.
+* Event coding: `dateline events code` + `dateline events score` on the PLOVER gold dev records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def dateline(*args: str) -> str:
+    res = subprocess.run([sys.executable, "-m", "dateline.cli", *args], capture_output=True, text=True)
+    if res.returncode != 0:
+        sys.exit(f"dateline {' '.join(args)} failed:\n{res.stderr}")
+    return res.stdout
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", type=Path, default=Path("../shared"))
+    args = ap.parse_args()
+    data = args.shared / "data"
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="dateline-eval-") as tmp:
+        tmp = Path(tmp)
+        for name in ("TimeBank", "AQUAINT"):
+            gold = data / "timeml" / "tbaq-cleaned" / name
+            out = tmp / name
+            dateline("timeml", "annotate", str(gold), str(out))
+            results[f"timeml/{name}"] = json.loads(dateline("timeml", "score", str(gold), str(out), "--json"))
+        gold = data / "events" / "plover-gsr-dev.json"
+        records = json.loads(gold.read_text(encoding="utf-8"))
+        inp = tmp / "gsr.jsonl"
+        with open(inp, "w", encoding="utf-8") as fh:
+            for r in records:
+                if r.get("event") != "DOCUMENT" and r.get("text"):
+                    fh.write(json.dumps({"id": r["id"], "text": r["text"]}) + "\n")
+        sysout = tmp / "gsr.out.jsonl"
+        dateline("events", "code", str(inp), str(sysout))
+        results["events/plover-gsr-dev"] = json.loads(dateline("events", "score", str(gold), str(sysout), "--json"))
+    for k, v in results.items():
+        keys = [x for x in ("strict_f1", "relaxed_f1", "value_f1", "type_f1", "type_accuracy", "source_accuracy",
+                            "target_accuracy", "precision") if x in v]
+        print(f"{k:28s} " + "  ".join(f"{x}={v[x]:.2f}" for x in keys))
+    out = Path(__file__).resolve().parent / "out"
+    out.mkdir(exist_ok=True)
+    (out / "eval.json").write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
