@@ -33,6 +33,9 @@ def _date(value: str) -> dt.date:
 def _prefect_env(warehouse: Path) -> None:
     """Prefect state under the warehouse folder unless the user set PREFECT_HOME; quiet logs."""
     os.environ.setdefault("PREFECT_HOME", str(warehouse.resolve() / ".prefect"))
+    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
+    # the temporary local API server needs ~8 s on an idle machine; allow for a busy one
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
@@ -62,15 +65,16 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise UserError(f"warehouse is not a directory: {warehouse}")
     _prefect_env(warehouse)
     from flows.pipeline import ChecksFailed, dateline_flow
-    from transforms.store import LockTimeout
+    from transforms.store import LockTimeout, warehouse_lock
 
     try:
-        summary = dateline_flow(
-            inputs=[str(p.resolve()) for p in inputs], warehouse_dir=str(warehouse.resolve()),
-            assume_published=args.assume_published, workers=args.workers,
-            lock_timeout=args.lock_timeout, max_bytes=args.max_bytes, files_per_batch=args.files_per_batch,
-            show_progress=sys.stderr.isatty(),
-        )
+        with warehouse_lock(warehouse.resolve(), timeout=args.lock_timeout):
+            summary = dateline_flow(
+                inputs=[str(p.resolve()) for p in inputs], warehouse_dir=str(warehouse.resolve()),
+                assume_published=args.assume_published, workers=args.workers,
+                lock_timeout=args.lock_timeout, max_bytes=args.max_bytes, files_per_batch=args.files_per_batch,
+                show_progress=sys.stderr.isatty(),
+            )
     except LockTimeout as exc:
         raise UserError(str(exc)) from None
     except ChecksFailed as exc:

@@ -89,7 +89,7 @@ def test_flow_writes_all_tables_and_duckdb_reads_them(first_run, tmp_path, monke
     # hive partitions by publication month, BI-friendly types
     months = {r[0] for r in con.execute("select distinct month from documents").fetchall()}
     assert months == {"2025-05", "2025-06"}
-    types = dict(con.execute("select column_name, data_type from (describe documents)").fetchall())
+    types = dict(con.execute("select column_name, column_type from (describe documents)").fetchall())
     assert types["published_at"] == "TIMESTAMP WITH TIME ZONE" and types["published_date"] == "DATE"
     # the seed's repeated first line yields no event
     seed = con.execute("select doc_id from documents where month = '2025-05'").fetchone()[0]

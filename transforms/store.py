@@ -35,11 +35,27 @@ class LockTimeout(RuntimeError):
     """Another run holds the warehouse lock for longer than the timeout."""
 
 
+_HELD: dict[str, int] = {}  # lock files held by this process -> depth
+
+
 @contextlib.contextmanager
 def warehouse_lock(root: Path, timeout: float = 600.0, poll: float = 0.2) -> Iterator[None]:
-    """Exclusive lock on a warehouse directory (``<root>/.lock``); waits up to ``timeout`` s."""
+    """Exclusive lock on a warehouse directory (``<root>/.lock``); waits up to ``timeout`` s.
+
+    Re-entrant within a process: the CLI takes the lock before it starts the flow (so a
+    busy warehouse is reported in one line), and the flow's own ``warehouse_lock`` then
+    passes straight through.
+    """
     root.mkdir(parents=True, exist_ok=True)
     path = root / ".lock"
+    key = str(path.resolve())
+    if _HELD.get(key):
+        _HELD[key] += 1
+        try:
+            yield
+        finally:
+            _HELD[key] -= 1
+        return
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     deadline = time.monotonic() + timeout
     try:
@@ -58,8 +74,10 @@ def warehouse_lock(root: Path, timeout: float = 600.0, poll: float = 0.2) -> Ite
                 time.sleep(poll)
         os.ftruncate(fd, 0)
         os.write(fd, f"pid {os.getpid()}".encode())
+        _HELD[key] = 1
         yield
     finally:
+        _HELD.pop(key, None)
         with contextlib.suppress(OSError):
             fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)

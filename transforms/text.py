@@ -148,3 +148,26 @@ def sentence_index_at(sentences: list[dict], char: int) -> int | None:
         else:
             return s["index"]
     return None
+
+
+# "ISTANBUL -", "KYIV, May 30, 2025 (AP) —", "WASHINGTON (Reuters) -", "BEIRUT, Lebanon --":
+# a place in capitals, optional qualifiers and agency, then a dash (or a colon after an agency).
+_DATELINE_PREFIX = re.compile(
+    r"[ \t]*[A-Z][A-Z\u00C0-\u00DE.'’\-]+(?:[ \t]+[A-Z\u00C0-\u00DE.'’\-]+){0,3}"
+    r"(?:[ \t]*,[ \t]*[^\n,()–—]{1,30}?){0,3}"
+    r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:--?|[–—]|_)[ \t]+"
+)
+
+
+def dateline_prefix_length(sentence: str) -> int:
+    """Length of a news dateline opening ``sentence`` ("ISTANBUL -", "KYIV, May 30 (AP) —"), else 0.
+
+    The place of a dateline is not part of the first sentence's grammar: event extraction
+    parses the sentence without it, so "ISTANBUL - Russian delegations met" has subject
+    "Russian delegations".
+    """
+    m = _DATELINE_PREFIX.match(sentence)
+    if not m or len(re.sub(r"[^A-Z]", "", sentence[: m.end()].split(",")[0].split("(")[0])) < 3:
+        return 0
+    rest = sentence[m.end():]
+    return m.end() if rest[:1].isupper() or rest[:1] in "\"'‘“" else 0

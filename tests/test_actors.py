@@ -1,0 +1,75 @@
+"""Actor resolution: countries, demonyms, seats of government, IGOs, descriptors, coreference."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.actors import DocMemory, lexicon, resolve_phrase, scan_descriptors
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from transforms.events import _load_nlp
+    from transforms.settings import SPACY_MODEL
+
+    return _load_nlp(SPACY_MODEL)
+
+
+def _subject(doc):
+    return next(t for t in doc if t.dep_ in ("nsubj", "nsubjpass"))
+
+
+def test_descriptor_resolves_person_after_2014(nlp):
+    doc = nlp("Kremlin spokesperson Dmitry Peskov confirmed the plan.")
+    (actor,) = resolve_phrase(_subject(doc), DocMemory())
+    assert actor["country"] == "RUS"
+    assert actor["sector"] == "GOV"
+    assert actor["name"] == "Dmitry Peskov"
+
+
+def test_demonym_descriptor_and_role(nlp):
+    doc = nlp("Ukrainian Defence Minister Rustem Umerov said so.")
+    (actor,) = resolve_phrase(_subject(doc), DocMemory())
+    assert (actor["country"], actor["sector"]) == ("UKR", "GOV")
+    assert actor["role"] == "Defence Minister"
+
+
+def test_coordinated_demonyms_give_two_actors(nlp):
+    doc = nlp("Senior Hungarian and Romanian officials agreed on Wednesday.")
+    codes = {(a["country"], a["sector"]) for a in resolve_phrase(_subject(doc), DocMemory())}
+    assert codes == {("HUN", "GOV"), ("ROU", "GOV")}
+
+
+def test_seat_of_government_and_igo(nlp):
+    doc = nlp("The White House criticised the plan.")
+    (actor,) = resolve_phrase(_subject(doc), DocMemory())
+    assert (actor["country"], actor["sector"]) == ("USA", "GOV")
+    doc = nlp("The United Nations will provide food aid.")
+    assert resolve_phrase(_subject(doc), DocMemory())[0]["country"] == "IGO"
+
+
+def test_place_in_pp_does_not_make_an_actor(nlp):
+    doc = nlp("They resumed negotiations in Istanbul.")
+    obj = next(t for t in doc if t.dep_ == "dobj")
+    assert resolve_phrase(obj, DocMemory()) == []
+    doc = nlp("Security forces in Guinea have tortured refugees.")
+    (actor,) = resolve_phrase(_subject(doc), DocMemory())
+    assert (actor["country"], actor["sector"]) == ("GIN", "COP")
+
+
+def test_surname_coreference_within_document(nlp):
+    memory = DocMemory()
+    scan_descriptors(nlp("Turkish Foreign Minister Hakan Fidan held a call on Friday."), memory)
+    doc = nlp("Fidan visited Moscow earlier this week.")
+    (actor,) = resolve_phrase(_subject(doc), memory)
+    assert (actor["country"], actor["sector"], actor["name"]) == ("TUR", "GOV", "Hakan Fidan")
+    doc = nlp("He met the minister.")
+    assert resolve_phrase(_subject(doc), memory)[0]["country"] == "TUR"
+
+
+def test_lexicon_longest_match():
+    lex = lexicon()
+    words = "the united states and the european union".split()
+    found = [(s, e, m.country) for s, e, m in lex.match(words) if m.country]
+    assert (0, 3, "USA") in found  # "the united states" is itself an entry
+    assert any(c == "IGO" for _, _, c in found)

@@ -1,0 +1,215 @@
+"""Event extraction: seed expectations, status, date attachment, places, dedup, ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from transforms.events import EventExtractor, event_id
+from transforms.text import normalise_text, split_sentences
+
+from .conftest import SEED_ARTICLES
+
+D = dt.date
+PUB = D(2025, 5, 30)
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return EventExtractor()
+
+
+def _timexes(text, sentences, spec):
+    """Time expressions as transforms.temporal.tag returns them, for the phrases in ``spec``."""
+    out = []
+    for phrase, value, start, end, gran, anchor in spec:
+        for m in re.finditer(re.escape(phrase), text):
+            si = next(s["index"] for s in sentences if s["start"] <= m.start() < s["end"])
+            out.append({"start": m.start(), "end": m.end(), "text": phrase, "timex_type": "DATE",
+                        "value": value, "mod": None, "granularity": gran, "date_start": start,
+                        "date_end": end, "anchor": anchor, "rule": "test", "sentence_index": si})
+    return out
+
+
+def _doc(text, spec=(), published=PUB, doc_id="d1"):
+    text = normalise_text(text)
+    sentences = split_sentences(text)
+    return {"doc_id": doc_id, "text": text, "published_date": published, "sentences": sentences,
+            "timexes": _timexes(text, sentences, spec)}
+
+
+REL = "publication_date"
+SEED_TIMEX = [
+    ("Friday", "2025-05-30", D(2025, 5, 30), D(2025, 5, 30), "day", REL),
+    ("the weekend", "2025-W22-WE", D(2025, 5, 31), D(2025, 6, 1), "week", REL),
+    ("Monday morning", "2025-06-02TMO", D(2025, 6, 2), D(2025, 6, 2), "time", REL),
+    ("February 2022", "2022-02", D(2022, 2, 1), D(2022, 2, 28), "month", None),
+    ("May 16", "2025-05-16", D(2025, 5, 16), D(2025, 5, 16), "day", REL),
+    ("March 2022", "2022-03", D(2022, 3, 1), D(2022, 3, 31), "month", None),
+    ("earlier this week", "2025-W22", D(2025, 5, 26), D(2025, 6, 1), "week", REL),
+    ("Wednesday", "2025-05-28", D(2025, 5, 28), D(2025, 5, 28), "day", REL),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_events(extractor):
+    text = (SEED_ARTICLES / "istanbul-talks.txt").read_text(encoding="utf-8")
+    doc = _doc(text, SEED_TIMEX, doc_id="seed")
+    return doc, extractor.extract_batch([doc])[0]
+
+
+def _codes(actors):
+    return {a["country"] for a in actors}
+
+
+def _find(events, trigger, sentence=None):
+    hits = [e for e in events if e["trigger"] == trigger and (sentence is None or sentence in e["evidence"])]
+    assert hits, f"no event with trigger {trigger!r}"
+    return hits[0]
+
+
+def test_seed_talks_resume_monday_future(seed_events):
+    _, events = seed_events
+    e = _find(events, "engage")
+    assert e["event_type"] == "CONSULT" and e["status"] == "future"
+    assert _codes(e["source_actors"]) | _codes(e["target_actors"]) == {"RUS", "UKR"}
+    assert e["date_start"] == D(2025, 6, 2)
+    assert e["location_name"] == "Istanbul" and e["location_country"] == "TUR"
+    assert e["reported_by"] == "Kremlin spokesperson Dmitry Peskov"
+    resume = _find(events, "resume")
+    assert resume["event_type"] == "CONSULT" and resume["status"] == "future"
+    assert _codes(resume["source_actors"]) == {"RUS", "UKR"}
+
+
+def test_seed_last_talks_may_16(seed_events):
+    _, events = seed_events
+    e = _find(events, "talks", "May 16")
+    assert e["event_type"] == "CONSULT" and e["status"] == "asserted"
+    assert e["date_start"] == D(2025, 5, 16) and e["date_source"] == "relative"
+    assert e["location_name"] == "Istanbul"
+    # "... but they ended without any agreement on a ceasefire"
+    no_deal = _find(events, "agreement", "May 16")
+    assert no_deal["event_type"] == "AGREE" and no_deal["status"] == "negated"
+    assert _codes(no_deal["source_actors"]) == {"RUS", "UKR"}
+
+
+def test_seed_invasion_february_2022(seed_events):
+    _, events = seed_events
+    e = _find(events, "invasion")
+    assert e["event_type"] == "ASSAULT"
+    assert _codes(e["source_actors"]) == {"RUS"} and _codes(e["target_actors"]) == {"UKR"}
+    assert e["date_value"] == "2022-02" and e["date_source"] == "explicit"
+
+
+def test_seed_phone_visit_meeting(seed_events):
+    _, events = seed_events
+    phone = _find(events, "conversation")
+    assert (phone["event_type"], phone["mode"]) == ("CONSULT", "phone")
+    assert _codes(phone["source_actors"]) == {"RUS", "TUR"}
+    assert phone["date_start"] == D(2025, 5, 30)
+    visit = _find(events, "visited")
+    assert (visit["event_type"], visit["mode"]) == ("CONSULT", "visit")
+    assert _codes(visit["source_actors"]) == {"TUR"} and _codes(visit["target_actors"]) == {"RUS"}
+    assert visit["location_name"] == "Moscow" and visit["date_value"] == "2025-W22"
+    met = _find(events, "met")
+    assert met["event_type"] == "CONSULT"
+    assert _codes(met["source_actors"]) == {"TUR"} and _codes(met["target_actors"]) == {"UKR"}
+    assert met["location_name"] == "Kyiv" and met["date_start"] == D(2025, 5, 30)
+
+
+def test_seed_memorandum_shared(seed_events):
+    _, events = seed_events
+    e = _find(events, "shared")
+    assert e["event_type"] in ("COOPERATE", "CONSULT")
+    assert _codes(e["source_actors"]) == {"UKR"} and _codes(e["target_actors"]) == {"RUS"}
+
+
+def test_seed_could_emerge_is_hypothetical(seed_events):
+    _, events = seed_events
+    hits = [e for e in events if "could emerge" in e["evidence"]]
+    assert hits and all(e["status"] == "hypothetical" for e in hits)
+
+
+def test_seed_repeated_first_line_yields_no_event(seed_events):
+    doc, events = seed_events
+    assert doc["sentences"][0]["duplicate_of"] is not None
+    assert not [e for e in events if e["sentence_index"] == 0]
+    assert len([e for e in events if e["trigger"] == "invasion"]) == 1
+
+
+def test_event_rows_have_contract_columns(seed_events):
+    _, events = seed_events
+    e = events[0]
+    for key in ("event_id", "doc_id", "sentence_index", "start_char", "end_char", "trigger", "event_type",
+                "mode", "status", "source_actors", "target_actors", "location_name", "location_country",
+                "latitude", "longitude", "geonames_id", "date_start", "date_end", "granularity", "date_value",
+                "date_source", "evidence", "reported_by", "confidence"):
+        assert key in e
+    doc, _ = seed_events
+    for e in events:
+        assert doc["text"][e["start_char"]:e["end_char"]] == e["trigger"]
+        assert e["status"] in ("asserted", "negated", "hypothetical", "future")
+        assert 0 <= e["confidence"] <= 1
+        assert e["event_id"] == event_id("seed", e["sentence_index"], e["start_char"], e["end_char"], e["event_type"])
+
+
+def test_status_negated_hypothetical_future_asserted(extractor):
+    text = ("Russia did not attack Ukraine on Tuesday.\n"
+            "Turkey could host talks between Russia and Ukraine.\n"
+            "France will send aid to Ukraine.\n"
+            "Israeli soldiers killed two Palestinian civilians.")
+    events = extractor.extract_batch([_doc(text)])[0]
+    by_sent = {e["sentence_index"]: e for e in events}
+    assert by_sent[0]["status"] == "negated" and by_sent[0]["event_type"] == "ASSAULT"
+    assert by_sent[1]["status"] == "hypothetical"
+    assert by_sent[2]["status"] == "future" and by_sent[2]["event_type"] == "AID"
+    assert by_sent[3]["status"] == "asserted"
+    assert _codes(by_sent[3]["source_actors"]) == {"ISR"} and _codes(by_sent[3]["target_actors"]) == {"PSE"}
+
+
+def test_date_attaches_to_the_event_clause_not_the_nearest(extractor):
+    text = "Police said on Monday that rebels attacked the army base on Saturday."
+    spec = [("Monday", "2025-05-26", D(2025, 5, 26), D(2025, 5, 26), "day", REL),
+            ("Saturday", "2025-05-24", D(2025, 5, 24), D(2025, 5, 24), "day", REL)]
+    (e,) = [e for e in extractor.extract_batch([_doc(text, spec)])[0] if e["trigger"] == "attacked"]
+    assert e["date_start"] == D(2025, 5, 24) and e["date_source"] == "relative"
+    assert e["reported_by"] == "Police"
+
+
+def test_publication_date_fallback_and_place(extractor):
+    text = "Egyptian police arrested 12 protesters in Cairo."
+    (e,) = extractor.extract_batch([_doc(text)])[0]
+    assert e["event_type"] == "COERCE" and e["mode"] == "arrest"
+    assert e["date_start"] == PUB and e["date_source"] == "publication_date"
+    assert (e["location_name"], e["location_country"]) == ("Cairo", "EGY")
+    assert isinstance(e["geonames_id"], int) and e["latitude"] is not None
+
+
+def test_prefilter(extractor):
+    assert extractor.is_candidate("Russia attacked Ukraine.")
+    assert extractor.is_candidate("The two sides held talks in Geneva.")
+    assert not extractor.is_candidate("The weather was sunny and warm all week.")
+
+
+def test_future_date_on_a_past_event_is_distrusted(extractor):
+    # a tagger that resolved "Monday" forward must not turn a past act into a future one
+    text = "Egyptian police arrested 12 protesters on Monday."
+    spec = [("Monday", "2025-06-02", D(2025, 6, 2), D(2025, 6, 2), "day", REL)]
+    (e,) = extractor.extract_batch([_doc(text, spec)])[0]
+    assert e["status"] == "asserted" and e["date_source"] == "publication_date"
+    text = "Egypt will host talks between Israel and Hamas on Monday."
+    (e,) = [e for e in extractor.extract_batch([_doc(text, spec)])[0] if e["event_type"] == "CONSULT"]
+    assert e["status"] == "future" and e["date_start"] == D(2025, 6, 2)
+
+
+def test_repeated_sentence_and_stats(extractor):
+    text = "Russia attacked Ukraine.\nRussia attacked Ukraine."
+    doc = _doc(text)
+    assert doc["sentences"][1]["duplicate_of"] == 0
+    before = dict(extractor.stats)
+    events = extractor.extract_batch([doc])[0]
+    assert [e["sentence_index"] for e in events] == [0]
+    assert extractor.stats["sentences"] - before["sentences"] == 2
+    assert extractor.stats["candidates"] - before["candidates"] == 1

@@ -1,0 +1,57 @@
+"""PLOVER coding of JSONL sentences and scoring against gold-standard records."""
+
+from __future__ import annotations
+
+import json
+
+from transforms.plover_eval import code_file, intent_type, score
+
+from .conftest import FIXTURES
+
+GOLD = FIXTURES / "events" / "gold-sample.json"
+
+
+def _write(path, lines):
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+
+
+def test_score_semantics(tmp_path):
+    sys_path = tmp_path / "sys.jsonl"
+    _write(sys_path, [
+        {"id": "PLOVER-GSR01-AGREE-0005", "events": [
+            {"type": "AGREE", "source": [{"code": "LBY"}], "target": [{"code": "GBR"}]},
+            {"type": "ASSAULT", "source": [], "target": []}]},
+        # DEMAND in the gold is REQUEST; target wrong
+        {"id": "PLOVER-GSR01-DEMAND-0024", "events": [
+            {"type": "REQUEST", "source": [{"code": "USA"}], "target": [{"code": "KOR"}]}]},
+    ])
+    r = score(GOLD, sys_path)
+    assert r["sentences"] == 2  # the DOCUMENT record is skipped
+    assert r["type_accuracy"] == 100.0
+    assert r["source_accuracy"] == 100.0
+    assert r["target_accuracy"] == 50.0
+    assert r["precision"] == round(100 * 2 / 3, 1)
+    assert r["events_emitted"] == 3
+
+
+def test_code_file_and_score_end_to_end(tmp_path):
+    gold = json.loads(GOLD.read_text())
+    inp, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _write(inp, [{"id": g["id"], "text": g["text"], "date": g.get("date")} for g in gold if g["event"] != "DOCUMENT"])
+    assert code_file(inp, out) == 2
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert {x["id"] for x in lines} == {"PLOVER-GSR01-AGREE-0005", "PLOVER-GSR01-DEMAND-0024"}
+    for x in lines:
+        for e in x["events"]:
+            assert set(e) == {"type", "mode", "status", "source", "target", "date_value", "trigger"}
+    r = score(GOLD, out)
+    assert r["type_accuracy"] == 100.0
+    assert r["source_accuracy"] == 100.0
+
+
+def test_intent_convention():
+    assert intent_type("CONSULT", "future") == "AGREE"
+    assert intent_type("ASSAULT", "future") == "THREATEN"
+    assert intent_type("RETREAT", "future", "X will withdraw unless Y agrees") == "THREATEN"
+    assert intent_type("AGREE", "negated") == "REJECT"
+    assert intent_type("ASSAULT", "asserted") == "ASSAULT"

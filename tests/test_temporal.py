@@ -1,0 +1,233 @@
+"""Temporal tagger: seed expectations, extents, direction from tense, values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from transforms.temporal import tag
+from transforms.tense import direction
+from transforms.text import split_sentences
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "articles" / "istanbul-talks.txt"
+DCT = dt.date(2025, 5, 30)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def seed():
+    text = SEED.read_text(encoding="utf-8")
+    return text, tag(text, DCT, split_sentences(text))
+
+
+def _by_text(timexes, text):
+    return [t for t in timexes if t["text"] == text]
+
+
+def test_seed_february_2022(seed):
+    _, tx = seed
+    hits = _by_text(tx, "February 2022")
+    assert len(hits) == 2
+    assert all(t["value"] == "2022-02" and t["granularity"] == "month" for t in hits)
+    assert hits[0]["date_start"] == dt.date(2022, 2, 1) and hits[0]["date_end"] == dt.date(2022, 2, 28)
+    assert hits[0]["anchor"] is None
+
+
+def test_seed_on_friday_is_the_dct(seed):
+    text, tx = seed
+    hits = _by_text(tx, "Friday")
+    assert len(hits) == 3
+    for t in hits:
+        assert t["value"] == "2025-05-30"
+        assert text[t["start"] - 3:t["start"]] == "on "  # extent: "Friday" alone
+        assert t["anchor"] == "publication_date"
+
+
+def test_seed_weekend_monday_morning(seed):
+    _, tx = seed
+    (we,) = [t for t in tx if t["text"].endswith("weekend")]
+    assert we["value"] == "2025-W22-WE"
+    assert we["date_start"] == dt.date(2025, 5, 31) and we["date_end"] == dt.date(2025, 6, 1)
+    (mm,) = _by_text(tx, "Monday morning")
+    assert mm["value"] == "2025-06-02TMO" and mm["timex_type"] == "TIME"
+
+
+def test_seed_days_months(seed):
+    _, tx = seed
+    (may16,) = _by_text(tx, "May 16")
+    assert may16["value"] == "2025-05-16"
+    (march,) = _by_text(tx, "March 2022")
+    assert march["value"] == "2022-03"
+    (wed,) = _by_text(tx, "Wednesday")
+    assert wed["value"] == "2025-05-28"
+    (months,) = _by_text(tx, "months")
+    assert months["value"] == "PXM" and months["timex_type"] == "DURATION"
+    assert months["date_start"] is None
+
+
+def test_seed_earlier_this_week(seed):
+    _, tx = seed
+    hits = _by_text(tx, "earlier this week")
+    assert len(hits) == 2
+    assert all(t["value"] == "2025-W22" and t["mod"] == "START" for t in hits)
+
+
+def test_seed_modal_may_is_not_a_date(seed):
+    text, tx = seed
+    pos = text.index("talks may represent") + len("talks ")
+    assert not [t for t in tx if t["start"] <= pos < t["end"]]
+
+
+def test_seed_sentence_index(seed):
+    text, tx = seed
+    sents = split_sentences(text)
+    for t in tx:
+        s = sents[t["sentence_index"]]
+        assert s["start"] <= t["start"] < s["end"]
+
+
+def _one(text, dct=DCT):
+    r = tag(text, dct)
+    assert r, text
+    return r[0]
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("He said on Wednesday that it failed.", "2025-05-28"),
+        ("The talks will resume on Wednesday.", "2025-06-04"),
+        ("The vote is scheduled for Tuesday.", "2025-06-03"),
+        ("They met last Monday.", "2025-05-26"),
+        ("They meet next Monday.", "2025-06-02"),
+        ("The plan was announced on May 16.", "2025-05-16"),
+        ("The summit will be held on June 12.", "2025-06-12"),
+        ("The summit was held in March.", "2025-03"),
+        ("The summit will be held in March.", "2026-03"),
+        ("Sales will rise in the third quarter.", "2025-Q3"),
+        ("Sales rose in the third quarter.", "2024-Q3"),
+        ("Sales rose in the first quarter.", "2025-Q1"),
+        ("Profit rose last year.", "2024"),
+        ("Profit will rise next month.", "2025-06"),
+        ("It happened yesterday.", "2025-05-29"),
+        ("It happened two days ago.", "2025-05-28"),
+        ("It happened a year ago.", "2024"),
+        ("Prices rose in the 1990s.", "199"),
+        ("He was born on March 3, 1961.", "1961-03-03"),
+        ("On 3 March 1961 he was born.", "1961-03-03"),
+        ("The deal closed in 2019.", "2019"),
+        ("They met this morning.", "2025-05-30TMO"),
+        ("It happened last night.", "2025-05-29TNI"),
+        ("The meeting starts at 5 p.m. today.", "2025-05-30T17:00"),
+        ("Prices are high now.", "PRESENT_REF"),
+        ("It was recently sold.", "PAST_REF"),
+        ("Growth may slow in the future.", "FUTURE_REF"),
+        ("Inflation rose this summer.", "2025-SU"),
+        ("Christmas will be quiet.", "2025-12-25"),
+    ],
+)
+def test_values(text, value):
+    assert _one(text)["value"] == value
+
+
+@pytest.mark.parametrize(
+    "text,value,typ",
+    [
+        ("The war lasted three years.", "P3Y", "DURATION"),
+        ("A two-week truce began.", "P2W", "DURATION"),
+        ("The strike lasted several months.", "PXM", "DURATION"),
+        ("They talked for 90 minutes.", "PT90M", "DURATION"),
+        ("He waited for half an hour.", "PT30M", "DURATION"),
+        ("The board meets every month.", "P1M", "SET"),
+        ("The index is published daily.", "P1D", "SET"),
+        ("The market is open on Mondays.", "XXXX-WXX-1", "SET"),
+    ],
+)
+def test_durations_and_sets(text, value, typ):
+    t = _one(text)
+    assert (t["value"], t["timex_type"]) == (value, typ)
+    assert t["date_start"] is None and t["anchor"] is None
+
+
+@pytest.mark.parametrize(
+    "text,extent",
+    [
+        ("Losses in the last twenty four hours grew.", "the last twenty four hours"),
+        ("He left earlier this week.", "earlier this week"),
+        ("It closed a year ago.", "a year ago"),
+        ("Talks resume on Friday.", "Friday"),
+        ("Sales rose in early 2020.", "early 2020"),
+        ("The fund grew for more than four hours.", "more than four hours"),
+        ("Results for the first nine months fell.", "the first nine months"),
+        ("Third-quarter profit rose.", "Third-quarter"),
+    ],
+)
+def test_extents(text, extent):
+    assert _one(text)["text"] == extent
+
+
+def test_relative_to_previous_expression():
+    text = "The company was founded on May 22, 1995, and two days later it hired staff."
+    tx = tag(text, DCT)
+    later = [t for t in tx if t["text"] == "two days later"][0]
+    assert later["value"] == "1995-05-24"
+    assert later["anchor"] == f"expression:{text.index('May 22')}"
+
+
+def test_the_following_year_anchors_on_previous_date():
+    tx = tag("He was promoted on May 22, 1995, and the following year he retired.", DCT)
+    assert [t["value"] for t in tx] == ["1995-05-22", "1996"]
+
+
+def test_lowercase_verbs_are_not_dates():
+    text = "They may march to the capital; prices may fall in the spring of hope? no."
+    assert [t["text"] for t in tag(text, DCT) if t["text"].lower() in ("may", "march", "fall")] == []
+
+
+def test_dates_have_intervals_and_granularity():
+    (t,) = tag("Sales rose in the second quarter of 2024.", DCT)
+    assert t["value"] == "2024-Q2" and t["granularity"] == "quarter"
+    assert (t["date_start"], t["date_end"]) == (dt.date(2024, 4, 1), dt.date(2024, 6, 30))
+    keys = {"start", "end", "text", "timex_type", "value", "mod", "granularity", "date_start", "date_end",
+            "anchor", "rule", "sentence_index"}
+    assert set(t) == keys
+
+
+def test_direction_detector():
+    s = "The delegation will be ready to engage in talks starting Monday morning."
+    i = s.index("Monday")
+    assert direction(s, i, i + 6) == "future"
+    s = "Umerov said on Wednesday that it was over."
+    i = s.index("Wednesday")
+    assert direction(s, i, i + 9) == "past"
+    s = "Prices, up sharply, are high."
+    assert direction(s, 0, 6) is None
+
+
+def test_empty_and_odd_inputs():
+    assert tag("", DCT) == []
+    assert tag("no dates here at all", DCT) == []
+    assert tag(None, DCT) == []  # type: ignore[arg-type]
+    assert isinstance(tag("Friday", dt.datetime(2025, 5, 30, 12, 0)), list)
+
+
+def test_anaphoric_expressions_anchor_on_the_previous_date():
+    text = "He was arrested on May 3, 1999. The next morning he appeared in court. Earlier that day, police said."
+    tx = tag(text, dt.date(2000, 1, 6))
+    got = [(t["text"], t["value"], t["mod"]) for t in tx]
+    assert got == [("May 3, 1999", "1999-05-03", None), ("The next morning", "1999-05-04TMO", None),
+                   ("Earlier that day", "1999-05-04", "START")]
+    assert tx[1]["anchor"] == f"expression:{text.index('May 3')}"
+
+
+def test_movable_holidays():
+    (t,) = tag("Elian was found on Thanksgiving Day.", dt.date(2000, 1, 6))
+    assert t["value"] == "1999-11-25"
+    (t,) = tag("Easter will be quiet.", dt.date(2000, 1, 6))
+    assert t["value"] == "2000-04-23"
+
+
+def test_rates_are_not_durations():
+    assert tag("Room rates will be between $35 and $55 a night.", DCT) == []
+    assert [t["value"] for t in tag("They meet twice a week.", DCT)] == ["P1W"]

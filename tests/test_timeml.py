@@ -1,0 +1,95 @@
+"""TimeML I/O and TempEval-3 scoring on small TBAQ-cleaned fixtures (no ../shared)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+from transforms.timeml import annotate_dir, annotate_text, parse_tml, score_dirs, score_docs
+
+FIX = Path(__file__).resolve().parent / "fixtures" / "timeml"
+
+
+def _outside_text(src: str) -> str:
+    return re.sub(r"<TEXT>.*?</TEXT>", "<TEXT/>", src, flags=re.S)
+
+
+def test_parse_tml():
+    d = parse_tml(FIX / "wsj_0006.tml")
+    assert d["docid"] == "wsj_0006"
+    assert d["dct"] == dt.date(1989, 11, 2)
+    assert [(t["text"], t["type"], t["value"]) for t in d["timexes"]] == [("year-end", "DATE", "1989-12-31")]
+    t = d["timexes"][0]
+    assert d["text"][t["start"]:t["end"]] == "year-end"
+    assert "<" not in d["text"]
+
+
+def test_parse_unescapes_entities():
+    d = parse_tml(FIX / "APW19980809.0700.tml")
+    assert "&amp;" not in d["text"]
+    for t in d["timexes"]:
+        assert d["text"][t["start"]:t["end"]] == t["text"]
+
+
+def test_parse_from_string():
+    src = (FIX / "wsj_0068.tml").read_text(encoding="utf-8")
+    assert parse_tml(src)["timexes"] == parse_tml(FIX / "wsj_0068.tml")["timexes"]
+
+
+def test_annotate_keeps_text_and_outside(tmp_path):
+    n = annotate_dir(FIX, tmp_path / "sys")
+    assert n == len(list(FIX.glob("*.tml")))
+    for p in FIX.glob("*.tml"):
+        src = p.read_text(encoding="utf-8")
+        out = (tmp_path / "sys" / p.name).read_text(encoding="utf-8")
+        assert _outside_text(out) == _outside_text(src)  # DCT, MAKEINSTANCE, TLINK untouched
+        g, s = parse_tml(src), parse_tml(out)
+        assert s["text"] == g["text"]  # text between tags identical char for char
+        assert s["dct"] == g["dct"]
+        inner = re.search(r"<TEXT>(.*?)</TEXT>", out, re.S).group(1)
+        assert "<EVENT" not in inner and "<SIGNAL" not in inner
+        # escaping kept as in the source
+        raw_src = re.sub(r"<[^>]+>", "", re.search(r"<TEXT>(.*?)</TEXT>", src, re.S).group(1))
+        assert re.sub(r"<[^>]+>", "", inner) == raw_src
+
+
+def test_annotate_text_is_idempotent_on_text():
+    src = (FIX / "wsj_0068.tml").read_text(encoding="utf-8")
+    once = annotate_text(src)
+    assert annotate_text(once) == once
+
+
+def test_score_gold_against_itself(tmp_path):
+    gold = tmp_path / "gold"
+    shutil.copytree(FIX, gold)
+    r = score_dirs(gold, gold)
+    assert r["strict_f1"] == r["relaxed_f1"] == r["value_f1"] == r["type_f1"] == 100.0
+    assert r["gold"] == r["system"] > 0
+
+
+def test_score_system_on_fixtures(tmp_path):
+    annotate_dir(FIX, tmp_path / "sys")
+    r = score_dirs(FIX, tmp_path / "sys")
+    for k in ("strict_f1", "relaxed_f1", "value_f1", "type_f1", "gold", "system", "strict_matches",
+              "relaxed_matches", "value_matches", "type_matches", "value_precision", "value_recall"):
+        assert k in r
+    assert r["relaxed_f1"] >= 80
+    assert r["value_f1"] >= 60
+
+
+def test_score_docs_relaxed_is_one_to_one():
+    gold = [{"start": 0, "end": 10, "type": "DATE", "value": "2020"}]
+    sys_ = [{"start": 0, "end": 4, "type": "DATE", "value": "2021"},
+            {"start": 4, "end": 10, "type": "DATE", "value": "2020"}]
+    c = score_docs(gold, sys_)
+    assert c["relaxed_matches"] == 1 and c["strict_matches"] == 0 and c["value_matches"] == 1
+    c = score_docs(gold, [{"start": 0, "end": 10, "type": "TIME", "value": "2021"}])
+    assert (c["strict_matches"], c["value_matches"], c["type_matches"]) == (1, 0, 0)
+
+
+def test_missing_system_file_counts_as_no_output(tmp_path):
+    (tmp_path / "sys").mkdir()
+    r = score_dirs(FIX, tmp_path / "sys")
+    assert r["system"] == 0 and r["relaxed_f1"] == 0.0 and r["missing_system_files"] == len(list(FIX.glob("*.tml")))
