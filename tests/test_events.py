@@ -213,3 +213,13 @@ def test_repeated_sentence_and_stats(extractor):
     assert [e["sentence_index"] for e in events] == [0]
     assert extractor.stats["sentences"] - before["sentences"] == 2
     assert extractor.stats["candidates"] - before["candidates"] == 1
+
+
+def test_dateline_place_is_not_an_actor(extractor):
+    text = "ISTANBUL - Russian and Ukrainian delegations met in Istanbul on Monday, officials said."
+    doc = _doc(text, [("Monday", "2025-06-02", D(2025, 6, 2), D(2025, 6, 2), "day", REL)], published=D(2025, 6, 3))
+    (ev,) = [e for e in extractor.extract_batch([doc])[0] if e["event_type"] == "CONSULT"]
+    assert {a["country"] for a in ev["source_actors"]} == {"RUS", "UKR"}
+    assert all(a["sector"] == "GOV" for a in ev["source_actors"])  # "delegations": plural of a GOV descriptor
+    assert ev["evidence"].startswith("Russian") and text[ev["start_char"]:ev["end_char"]] == "met"
+    assert ev["location_name"] == "Istanbul"

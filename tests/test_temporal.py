@@ -231,3 +231,39 @@ def test_movable_holidays():
 def test_rates_are_not_durations():
     assert tag("Room rates will be between $35 and $55 a night.", DCT) == []
     assert [t["value"] for t in tag("They meet twice a week.", DCT)] == ["P1W"]
+
+
+def _value(text: str, dct: dt.date, phrase: str) -> str:
+    (hit,) = [t for t in tag(text, dct) if t["text"] == phrase]
+    return hit["value"]
+
+
+def test_two_digit_decade_is_the_latest_begun_decade():
+    assert _value("Sales grew through the '80s.", dt.date(1989, 10, 26), "the '80s") == "198"
+    assert _value("It was a hit in the '90s.", dt.date(2025, 5, 30), "the '90s") == "199"
+    assert _value("Prices rose in the '20s.", dt.date(2025, 5, 30), "the '20s") == "202"
+
+
+def test_last_half_of_a_year():
+    assert _value("Earnings will be lower for the last half of 1989.", dt.date(1989, 10, 26),
+                  "the last half of 1989") == "1989-H2"
+
+
+def test_quarter_durations_keep_their_unit():
+    assert _value("It lost money in the past two quarters.", dt.date(1989, 10, 27),
+                  "the past two quarters") == "P2Q"
+
+
+def test_present_perfect_reads_as_past():
+    # DCT February: October without a year is last October when the clause is in the perfect
+    assert _value("Oil prices have come down from the middle of October.", dt.date(1998, 2, 23),
+                  "the middle of October") == "1997-10"
+
+
+def test_next_to_is_not_a_future_cue():
+    assert _value("A bomb exploded next to the embassy on Friday.", dt.date(1998, 8, 8), "Friday") == "1998-08-07"
+
+
+def test_modal_and_as_soon_as_point_forward():
+    assert _value("The group might come as soon as Tuesday.", dt.date(2000, 4, 3), "Tuesday") == "2000-04-04"
+    assert _value("They can take part in the summit in April.", dt.date(1998, 12, 5), "April") == "1999-04"

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -57,3 +58,18 @@ def test_split_sentences_covers_text_in_order(text):
         last = s["end"]
     covered = "".join(s["text"] for s in sents)
     assert "".join(covered.split()) == "".join(text.split())
+
+
+@pytest.mark.parametrize("sentence, prefix", [
+    ("ISTANBUL - Russian and Ukrainian delegations met on Monday.", "ISTANBUL - "),
+    ("KYIV, May 30, 2025 (AP) — Russia launched drones.", "KYIV, May 30, 2025 (AP) — "),
+    ("WASHINGTON (Reuters) - The US said.", "WASHINGTON (Reuters) - "),
+    ("NEW YORK (AP) _ A man was arrested.", "NEW YORK (AP) _ "),
+    ("US - China talks resumed.", ""),
+    ("UN - backed forces advanced.", ""),
+    ("Russia - Ukraine talks ended.", ""),
+])
+def test_dateline_prefix(sentence, prefix):
+    from transforms.text import dateline_prefix_length
+
+    assert sentence[:dateline_prefix_length(sentence)] == prefix

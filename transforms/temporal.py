@@ -324,8 +324,10 @@ def _norm_decade(g, dct, ctx):
     elif g.get("decade"):
         y = int(g["decade"])
     else:
-        d2 = int(g["decade2"])
-        y = (2000 if d2 <= dct.year % 100 else 1900) + d2
+        # "the '80s": the latest such decade that has begun by the publication year
+        y = (dct.year // 100) * 100 + int(g["decade2"])
+        if y > dct.year:
+            y -= 100
     return "DATE", f"{y // 10:03d}", "decade", dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
 
 
@@ -811,7 +813,7 @@ def _dur_value(n, unit: str) -> str | None:
             return f"P{int(n)}Y6M" if n - int(n) == 0.5 else f"P{int(v)}M"
         return f"PT{int(v)}H" if conv[1] == "H" else f"P{int(v)}{conv[1]}"
     mult = {"decade": (10, "Y"), "century": (100, "Y"), "millennium": (1000, "Y"), "fortnight": (2, "W"),
-            "quarter": (3, "M")}.get(unit)
+            "quarter": (1, "Q")}.get(unit)
     if mult:
         return f"P{n * mult[0]}{mult[1]}"
     code = {"day": "D", "night": "D", "week": "W", "weekend": "WE", "month": "M", "year": "Y"}.get(unit)
@@ -901,7 +903,7 @@ def _norm_year_period(g, dct, ctx):
             return ("DATE",) + _quarter(y, _quarter_of(q.ds)) + (None, f"expression:{q.start}")
     if what == "first half":
         return "DATE", f"{y:04d}-H1", "half", dt.date(y, 1, 1), dt.date(y, 6, 30)
-    if what == "second half":
+    if what in ("second half", "last half", "latter half", "final half"):
         return "DATE", f"{y:04d}-H2", "half", dt.date(y, 7, 1), dt.date(y, 12, 31)
     return ("DATE",) + _year(y) + (None, None)
 

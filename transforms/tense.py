@@ -39,7 +39,7 @@ def _cues():
     maxlen = max(len(c) for c in cues)
     return (cues, maxlen, frozenset(d["not_past_ed"]), frozenset(d["boundaries"]),
             frozenset(d.get("passive_aux", [])), frozenset(d.get("past_aux", [])),
-            frozenset(d.get("deadline_prepositions", [])))
+            frozenset(d.get("deadline_prepositions", [])), frozenset(d.get("perfect_aux", [])))
 
 
 def _is_weak_past(t: str, not_ed) -> bool:
@@ -51,7 +51,7 @@ def direction(text: str, start: int, end: int) -> str | None:
 
     ``"past"``, ``"future"``, ``"past?"`` (only a weak cue: a regular ``-ed`` form, which may be
     a participle) or ``None`` (no cue, or a present-tense clause)."""
-    cues, maxlen, not_ed, bounds, passive_aux, past_aux, deadline = _cues()
+    cues, maxlen, not_ed, bounds, passive_aux, past_aux, deadline, perfect_aux = _cues()
     left = text[max(0, start - WINDOW_CHARS):start]
     ends = list(_SENT_END.finditer(left))
     if ends:
@@ -78,7 +78,9 @@ def direction(text: str, start: int, end: int) -> str | None:
         j = i - k  # token before the cue
         prev = ltoks[j] if j >= 0 else ""
         prev2 = ltoks[j - 1] if j >= 1 else ""
-        if hit is None and _is_weak_past(t, not_ed):
+        if hit is None and prev in perfect_aux and t.isalpha() and t not in ("to", "a", "an", "the", "no"):
+            hit = "past"  # present perfect: "have come", "has risen"
+        elif hit is None and _is_weak_past(t, not_ed):
             hit = "past?"
         if hit in ("past", "past?") and prev in passive_aux:
             hit = None  # "will be paid", "is expected": the auxiliary decides
