@@ -67,7 +67,7 @@ def main() -> int:
             n_docs = 0
             if parts:
                 try:
-                    n_docs = duckdb.sql(f"select count(*) from read_parquet('{b}/parquet/documents/*/*.parquet')").fetchone()[0]
+                    n_docs = duckdb.execute(f"select count(*) from read_parquet('{b}/parquet/documents/*/*.parquet')").fetchone()[0]
                 except duckdb.Error:
                     pass
             if n_docs >= args.kill_after_batches * args.files_per_batch:

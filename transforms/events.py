@@ -469,8 +469,10 @@ class EventExtractor:
                     if c.i in t.consumed:
                         verb_objs.add(c.i)
         verb_toks = {v.token.i for v in trig if v.kind == "verb"}
+        verb_types = {v.token.i: v.plover for v in trig if v.kind == "verb"}
         trig = [t for t in trig if not (t.kind == "noun" and (t.token.i in verb_objs or (
-            t.light is not None and t.light.i in verb_toks and t.token.dep_ not in ("nsubj", "nsubjpass"))))]
+            t.light is not None and t.light.i in verb_toks and t.token.dep_ not in ("nsubj", "nsubjpass"))
+            or _object_of_same_event(t, verb_types)))]
         # intent verbs take over their complements ("agreed to cooperate")
         intent = lex.cues.get("intent_verbs") or {}
         by_tok = {t.token.i: t for t in trig}
@@ -626,6 +628,24 @@ class EventExtractor:
 
 
 # ---------------------------------------------------------------------- helpers
+
+_OBJECT_PATH = {"dobj", "pobj", "prep", "nmod", "compound", "attr", "npadvmod", "appos"}
+
+
+def _object_of_same_event(t: Trigger, verb_types: dict[int, str]) -> bool:
+    """"engage in a new round of talks with Ukraine": the noun names the verb's own event.
+
+    True when the noun trigger hangs below a verb trigger of the same type through objects
+    and prepositions only (no clause in between)."""
+    tok = t.token
+    for _ in range(6):
+        if tok.dep_ not in _OBJECT_PATH or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.i in verb_types:
+            return verb_types[tok.i] == t.plover
+    return False
+
 
 def _without_dateline(doc: dict, sent: dict) -> dict:
     """The sentence without a leading news dateline ("ISTANBUL -") when it opens a paragraph

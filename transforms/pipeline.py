@@ -11,6 +11,8 @@ import datetime as dt
 import hashlib
 import multiprocessing as mp
 import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 from transforms import temporal
@@ -100,8 +102,17 @@ _POOL: ProcessPoolExecutor | None = None
 _POOL_WORKERS = 0
 
 
-def _warm_worker() -> None:
-    """Worker initializer: load the spaCy pipeline and the temporal rules once per process."""
+def _exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """A worker outlives a parent killed with SIGKILL (no cleanup runs); stop then."""
+    while True:
+        time.sleep(every)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _warm_worker(parent: int) -> None:
+    """Worker initializer: watch the parent, load the spaCy pipeline and the temporal rules."""
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="parent-watch").start()
     _extractor().nlp  # noqa: B018 - loads the model
     temporal.lexicon()
 
@@ -125,7 +136,7 @@ def start_workers(workers: int | None = None) -> int:
             os.environ.setdefault(var, "1")
         # spawn, not fork: the parent runs Prefect's threads, which must not be forked.
         _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
-                                    initializer=_warm_worker)
+                                    initializer=_warm_worker, initargs=(os.getpid(),))
         _POOL_WORKERS = workers
         for _ in range(workers):
             _POOL.submit(os.getpid)  # each submit starts one worker; no need to wait

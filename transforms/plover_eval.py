@@ -20,12 +20,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from transforms import temporal
 from transforms.text import split_sentences
-
-try:  # the temporal tagger lives in its own module
-    from transforms import temporal as _temporal
-except ImportError:  # pragma: no cover - only while transforms.temporal is being written
-    _temporal = None
 
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 CODE_FIXES = {"JAP": "JPN"}
@@ -64,12 +60,7 @@ def _prepare(rec: dict) -> dict:
     except ValueError:
         published = dt.date.today()
     sentences = split_sentences(text)
-    timexes = []
-    if _temporal is not None:
-        try:
-            timexes = _temporal.tag(text, published, sentences)
-        except Exception:  # noqa: BLE001 - the tagger must not stop coding
-            timexes = []
+    timexes = temporal.tag(text, published, sentences)
     return {"doc_id": str(rec.get("id")), "text": text, "published_date": published,
             "sentences": sentences, "timexes": timexes}
 
