@@ -213,7 +213,10 @@ def cmd_events_code(args: argparse.Namespace) -> int:
 
     if not Path(args.input).is_file():
         raise UserError(f"no such file: {args.input}")
-    n = code_file(Path(args.input), Path(args.output))
+    try:
+        n = code_file(Path(args.input), Path(args.output))
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
     print(f"coded {n} records into {args.output}")
     return 0
 
@@ -224,7 +227,10 @@ def cmd_events_score(args: argparse.Namespace) -> int:
     for f in (args.gold, args.system):
         if not Path(f).is_file():
             raise UserError(f"no such file: {f}")
-    result = score(Path(args.gold), Path(args.system))
+    try:
+        result = score(Path(args.gold), Path(args.system))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise UserError(f"cannot score {args.system} against {args.gold}: {exc!r}") from None
     if args.json:
         print(json.dumps(result, sort_keys=True))
     else:

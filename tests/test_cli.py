@@ -50,3 +50,11 @@ def test_serve_rejects_a_bad_cron(tmp_path, capsys):
 def test_parser_defaults():
     args = build_parser().parse_args(["run"])
     assert args.input is None and args.warehouse == "warehouse" and args.files_per_batch == 500
+
+
+def test_events_code_on_a_non_jsonl_file_is_one_line(tmp_path, capsys):
+    bad = tmp_path / "gold.json"
+    bad.write_text('[\n  {"id": 1, "text": "x"}\n]\n', encoding="utf-8")
+    assert main(["events", "code", str(bad), str(tmp_path / "out.jsonl")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("dateline: ") and "line 1" in err and "\n" not in err

@@ -78,10 +78,18 @@ def code_file(in_jsonl, out_jsonl, model: str | None = None, batch: int = 200,
     extractor = EventExtractor(model) if model else EventExtractor()
     records = []
     with open(in_jsonl, encoding="utf-8") as f:
-        for line in f:
+        for no, line in enumerate(f, 1):
             line = line.strip()
-            if line:
-                records.append(json.loads(line))
+            if not line:
+                continue
+            try:
+                rec = json.loads(line)
+            except ValueError as exc:
+                raise ValueError(f"{in_jsonl} line {no} is not a JSON object ({exc.msg}); "
+                                 "expected JSONL lines like {\"id\": ..., \"text\": ...}") from None
+            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+                raise ValueError(f"{in_jsonl} line {no}: expected an object with a \"text\" string")
+            records.append(rec)
     n = 0
     Path(out_jsonl).parent.mkdir(parents=True, exist_ok=True)
     with open(out_jsonl, "w", encoding="utf-8") as out:
