@@ -265,3 +265,34 @@ def test_cli_query_from_another_directory_and_bad_sql(first_run, tmp_path):
                           "select nope from nowhere"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert bad.returncode == 2
     assert bad.stderr.startswith("dateline: query failed:") and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_mixed_folder_in_one_run_accounts_for_every_item(api_url, tmp_path):
+    """Issue #5 acceptance: good and broken items of every kind, plus pathological text, in one
+    `dateline run`: exit 0, and documents + quarantine account for every input item."""
+    from tests.test_ingest import EXPECTED_ITEMS, FIX
+
+    folder = tmp_path / "mixed"
+    shutil.copytree(FIX, folder)
+    odd = folder / "pathological"
+    odd.mkdir()
+    front = "---\npublished: 2025-05-30\n---\n"
+    (odd / "numbers.txt").write_text(front + " ".join(str(i) for i in range(60_000)), encoding="utf-8")
+    (odd / "run-on.txt").write_text(front + "Russia said Ukraine and Turkey met in Istanbul and " * 4_000,
+                                    encoding="utf-8")
+    with open(odd / "huge.txt", "wb") as fh:  # 60 MB (sparse): over the 20 MB default limit
+        fh.truncate(60 * 1024 * 1024)
+    expected = sum(n for name, n in EXPECTED_ITEMS.items() if not name.startswith("sub/")) + 3
+    wh = tmp_path / "wh"
+    res = _dateline("run", "--input", str(folder), "--warehouse", str(wh), env=_cli_env(api_url))
+    assert res.returncode == 0, res.stderr
+    assert "top quarantine reasons" in res.stdout
+    con = duckdb.connect(str(wh / "dateline.duckdb"), read_only=True)
+    arrivals = con.execute("select count(*) from document_sources").fetchone()[0]
+    quarantined = con.execute("select input_path, reason, detail from quarantine").fetchall()
+    docs = {r[0] for r in con.execute("select input_path from documents").fetchall()}
+    con.close()
+    assert arrivals + len(quarantined) == expected
+    assert all(reason and detail for _, reason, detail in quarantined)
+    assert ("file too large" in {r for p, r, _ in quarantined if p.endswith("huge.txt")})
+    assert {str(odd / "numbers.txt"), str(odd / "run-on.txt")} <= docs

@@ -599,3 +599,24 @@ def test_mixed_folder_accounts_for_every_item(tmp_path):
     again = list(read_inputs([folder], opts))
     assert [(i["input_path"], i["locator"], i["kind"], i.get("reason"), i.get("content_hash")) for i in again] == \
         [(i["input_path"], i["locator"], i["kind"], i.get("reason"), i.get("content_hash")) for i in items]
+
+
+def test_truncated_warc_keeps_earlier_pages_and_reports_the_cut(tmp_path):
+    """A web archive cut short inside its second page: the first page is a document, the cut
+    page is quarantined as "broken archive" (not a partial document)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    full = write_warc(tmp_path / "full.warc.gz").read_bytes()
+    with open(tmp_path / "full.warc.gz", "rb") as fh:
+        it = ArchiveIterator(fh)
+        starts = [it.offset for r in it if r.rec_type == "response"]
+    assert len(starts) >= 2
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(full[: starts[1] + 200])  # 200 bytes into the second page's gzip member
+    items = list(read_inputs([cut], IngestOptions(now=NOW)))
+    docs = [i for i in items if i["kind"] == "document"]
+    bad = [i for i in items if i["kind"] == "quarantine"]
+    assert len(docs) == 1 and docs[0]["locator"] == f"record:{starts[0]}"
+    assert [b["reason"] for b in bad] == ["broken archive"]
+    assert "truncated" in bad[0]["detail"] or "stopped" in bad[0]["detail"]
+    assert len({i["locator"] for i in items}) == len(items)  # each item in exactly one place

@@ -914,10 +914,13 @@ def _read_warc(path: Path, options: IngestOptions, ip: str) -> Iterator[dict]:
         it = ArchiveIterator(fh)
         offset = 0
         records = pages = 0
+        last = None
+        reported = None
         try:
             for record in it:
                 offset = it.offset  # start of this record (get_record_offset() would consume it)
                 records += 1
+                last = record
                 locator = f"record:{offset}"
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
@@ -933,6 +936,12 @@ def _read_warc(path: Path, options: IngestOptions, ip: str) -> Iterator[dict]:
                     yield _quarantine(ip, locator, "file too large",
                                       f"record body is over {options.max_bytes} bytes ({uri})", body)
                     continue
+                if _warc_missing_bytes(record):
+                    reported = offset
+                    yield _quarantine(ip, locator, "broken archive",
+                                      f"the archive is truncated inside this record ({uri}): "
+                                      f"{_warc_missing_bytes(record)} of its declared bytes are missing", body)
+                    continue
                 try:
                     page = _decode_http_body(body, ctype)
                 except Reject as r:
@@ -941,14 +950,30 @@ def _read_warc(path: Path, options: IngestOptions, ip: str) -> Iterator[dict]:
                 context = {"archive_date": warc_date, "year": (warc_date or "")[:4] or None}
                 yield _html_item(page, options, ip, locator, {"url": uri}, context)
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-            yield _quarantine(ip, f"record:{offset}", "broken archive", f"WARC reading stopped: {str(exc)[:200]}",
+            at = max(offset, getattr(it, "offset", 0) or 0)  # where reading stopped
+            yield _quarantine(ip, f"record:{at}", "broken archive", f"WARC reading stopped: {str(exc)[:200]}",
                               _head_bytes(path))
+            return
+        # a file cut short ends inside its last record (fewer bytes than its Content-Length) or
+        # leaves bytes that never formed a record
+        size = path.stat().st_size
+        cut_headers = last is not None and last.rec_headers.get_header("Content-Length") is None
+        if reported is None and last is not None and (_warc_missing_bytes(last) or it.offset < size or cut_headers):
+            yield _quarantine(ip, f"record:{it.offset if it.offset < size else offset}", "broken archive",
+                              f"the archive is truncated after byte {it.offset} of {size}; earlier records "
+                              "were read", _head_bytes(path))
             return
     if records == 0:
         yield _quarantine(ip, "", "broken archive", "no WARC records found", _head_bytes(path))
     elif pages == 0:
         yield _quarantine(ip, "", "no html records",
                           f"{records} WARC records, none is a successful HTML response", _head_bytes(path))
+
+
+def _warc_missing_bytes(record) -> int:
+    """Bytes a WARC record declares (Content-Length) but the file does not have."""
+    left = getattr(getattr(record, "raw_stream", None), "limit", 0)
+    return left if isinstance(left, int) and left > 0 else 0
 
 
 def _decode_http_body(body: bytes, ctype: str) -> str:
