@@ -561,16 +561,22 @@ def _read_txt(path: Path, options: IngestOptions, ip: str) -> Iterator[dict]:
     yield _item(text, meta or {}, options, ip, "", text)
 
 
-def _read_jsonl(path: Path, options: IngestOptions, ip: str) -> Iterator[dict]:
+def _decode_container(path: Path) -> tuple[bytes, str, dict]:
+    """Raw bytes, decoded text and sidecar defaults of a multi-item file (JSONL, CSV).
+
+    Raises :class:`Reject` for binary content, undecodable bytes or a broken sidecar."""
     raw = path.read_bytes()
+    why = binary_reason(raw)
+    if why:
+        raise Reject("binary content", why)
+    return raw, decode_bytes(raw)[0], _sidecar_meta(path) or {}
+
+
+def _read_jsonl(path: Path, options: IngestOptions, ip: str) -> Iterator[dict]:
     try:
-        why = binary_reason(raw)
-        if why:
-            raise Reject("binary content", why)
-        text = decode_bytes(raw)[0]
-        defaults = _sidecar_meta(path) or {}
+        raw, text, defaults = _decode_container(path)
     except Reject as r:
-        yield _quarantine(ip, "", r.reason, r.detail, raw)
+        yield _quarantine(ip, "", r.reason, r.detail, _head_bytes(path))
         return
     if not text.strip():
         yield _quarantine(ip, "", "empty text", "the JSON lines file has no lines", raw)
@@ -598,15 +604,10 @@ def _read_jsonl(path: Path, options: IngestOptions, ip: str) -> Iterator[dict]:
 
 
 def _read_csv(path: Path, options: IngestOptions, ip: str) -> Iterator[dict]:
-    raw = path.read_bytes()
     try:
-        why = binary_reason(raw)
-        if why:
-            raise Reject("binary content", why)
-        text = decode_bytes(raw)[0]
-        defaults = _sidecar_meta(path) or {}
+        raw, text, defaults = _decode_container(path)
     except Reject as r:
-        yield _quarantine(ip, "", r.reason, r.detail, raw)
+        yield _quarantine(ip, "", r.reason, r.detail, _head_bytes(path))
         return
     csv.field_size_limit(max(options.max_bytes, 131072))
     reader = csv.DictReader(io.StringIO(text, newline=""))
