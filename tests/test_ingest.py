@@ -13,6 +13,7 @@ import pytest
 from transforms.ingest import (
     IngestOptions,
     discover_files,
+    make_document,
     parse_dateline,
     parse_published,
     read_inputs,
@@ -620,3 +621,14 @@ def test_truncated_warc_keeps_earlier_pages_and_reports_the_cut(tmp_path):
     assert [b["reason"] for b in bad] == ["broken archive"]
     assert "truncated" in bad[0]["detail"] or "stopped" in bad[0]["detail"]
     assert len({i["locator"] for i in items}) == len(items)  # each item in exactly one place
+
+
+@pytest.mark.parametrize("text", [
+    "DEMOCRATS WIN CONTROL OF SENATE: AP",
+    "Spanish league results on Saturday:\n\nValencia 1 (Vicente 74) Athletic Bilbao 1 (Etxeberria 57)\n\n"
+    "Real Sociedad v Villarreal - late kickoff\n\nSunday\n\nAtletico Madrid v Alaves, Deportivo La Coruna v "
+    "Cadiz, Getafe v Racing Santander, Osasuna v Mallorca, Real Betis v Espanyol, Real Zaragoza v Celta Vigo",
+])
+def test_english_headlines_and_score_lists_are_not_rejected(text):
+    doc = make_document(text, {"published": "2025-05-30"}, IngestOptions(now=NOW), "x.txt")
+    assert doc["kind"] == "document", doc

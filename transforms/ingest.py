@@ -38,6 +38,7 @@ UTC = dt.UTC
 EXCERPT_CHARS = 200
 LANG_SAMPLE_CHARS = 2000
 MIN_LETTERS_FOR_LANGUAGE = 20
+LANGUAGE_REJECT_PROBABILITY = 0.80  # detector confidence needed to reject a text as another language
 ENGLISH_FAST_PATH_SHARE = 0.30  # share of frequent English words above which a text is English
 ENGLISH_FAST_PATH_MIN_WORDS = 40
 DATELINE_HEAD_CHARS = 300
@@ -433,10 +434,15 @@ def _check_language(text: str, meta_language: str | None, options: IngestOptions
         return meta_language
     if "en" in allowed and looks_english(sample):
         return meta_language or "en"
+    letters = [c for c in sample if c.isalpha()]
+    if sum(1 for c in letters if c.isupper()) > 0.6 * len(letters):
+        sample = sample.lower()  # an all-caps headline confuses the detector
     best, prob, probs = detect_language(sample)
     if best is None:
         return meta_language
-    if best not in allowed and max((probs.get(a, 0.0) for a in allowed), default=0.0) < 0.2:
+    # reject only a confident verdict: lists of names and scores get low, arbitrary guesses
+    if best not in allowed and prob >= LANGUAGE_REJECT_PROBABILITY \
+            and max((probs.get(a, 0.0) for a in allowed), default=0.0) < 0.2:
         raise Reject("unsupported language", f"text looks like {best!r} (p={prob:.2f}); supported: "
                      f"{', '.join(allowed)}")
     return meta_language or (best if best in allowed else meta_language)
