@@ -223,3 +223,15 @@ def test_dateline_place_is_not_an_actor(extractor):
     assert all(a["sector"] == "GOV" for a in ev["source_actors"])  # "delegations": plural of a GOV descriptor
     assert ev["evidence"].startswith("Russian") and text[ev["start_char"]:ev["end_char"]] == "met"
     assert ev["location_name"] == "Istanbul"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ankara is required to meet a number of criteria spelled out by the EU before entry.", []),
+    ("Turkey must meet the requirements set by the EU.", []),
+    ("He demonstrated his prowess under pressure.", []),
+    ("Thousands of students demonstrated in Tehran against the government.", ["PROTEST"]),
+    ("Erdogan met Putin in Sochi on Monday.", ["CONSULT"]),
+])
+def test_objects_that_rule_out_the_event_sense(extractor, sentence, expected):
+    events = extractor.extract_batch([_doc(sentence)])[0]
+    assert [e["event_type"] for e in events] == expected

@@ -438,7 +438,7 @@ class EventExtractor:
             if lem(tok) in lex.cues["future_governors"] and any(c.dep_ == "xcomp" for c in tok.children):
                 continue  # "are set to resume", "is expected to meet": the complement is the event
             m = self._match_verb(tok)
-            if m is None:
+            if m is None or _non_event_object(tok, lex):
                 continue
             pat, used = m
             trig.append(Trigger(tok, pat.plover, pat.mode, "verb", used))
@@ -638,6 +638,25 @@ class EventExtractor:
 
 
 # ---------------------------------------------------------------------- helpers
+
+def _non_event_object(verb, lex: Lexicon) -> bool:
+    """"met the criteria", "demonstrated his prowess": the object rules out the event sense
+    (``non_event_objects`` in cues.yaml)."""
+    blocked = (lex.cues.get("non_event_objects") or {}).get(lem(verb))
+    if not blocked:
+        return False
+    for c in verb.children:
+        if c.dep_ != "dobj":
+            continue
+        if "*" in blocked:
+            return True
+        # "a number of criteria", "a set of conditions": the noun after "of" counts too
+        heads = [c] + [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in p.children if g.dep_ == "pobj"]
+        if any(lem(h) in blocked for h in heads):
+            return True
+    return False
+
 
 _OBJECT_PATH = {"dobj", "pobj", "prep", "nmod", "compound", "attr", "npadvmod", "appos"}
 
