@@ -212,7 +212,7 @@ def load_lexicon() -> Lexicon:
     for key in ("reporting_verbs", "negation_words", "hypothetical_aux", "hypothetical_marks",
                 "hypothetical_words", "future_aux", "future_governors", "future_adjectives",
                 "transparent_verbs", "light_verbs", "happening_verbs", "negation_verbs", "support_verbs",
-                "unattributed_subjects", "plan_nouns"):
+                "unattributed_subjects", "plan_nouns", "statement_nouns"):
         lex.cues[key] = set(lex.cues.get(key) or [])
     return lex
 
@@ -1008,6 +1008,10 @@ def _is_main(t: Trigger, clause, lex) -> bool:
         if cur.dep_ == "acl" and lem(h) in lex.cues["plan_nouns"] and h.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") \
                 and lem(h.head) in lex.cues["reporting_verbs"] | lex.cues["support_verbs"] | {"unveil", "outline", "present", "be"}:
             cur = h.head  # "announced plans to hold talks": the planned event is the news
+            continue
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and lem(h) in lex.cues["statement_nouns"] \
+                and h.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+            cur = h.head  # "issued a declaration demanding that ...": the demand is the news
             continue
         if cur.dep_ == "ccomp" and lem(h) in (lex.cues.get("intent_verbs") or {}):
             cur = h
