@@ -235,3 +235,17 @@ def test_dateline_place_is_not_an_actor(extractor):
 def test_objects_that_rule_out_the_event_sense(extractor, sentence, expected):
     events = extractor.extract_batch([_doc(sentence)])[0]
     assert [e["event_type"] for e in events] == expected
+
+
+def test_patterns_with_undefined_synonym_sets_never_match(extractor):
+    # petrarch2's "injure in &DEMONSTRATION" names a set it never defines; read as "injure in"
+    # it turned every "injured in ..." into a riot
+    text = "At least 11 people were killed and 17 others were injured in a serious motor accident in Sri Lanka."
+    types = {e["event_type"] for e in extractor.extract_batch([_doc(text)])[0]}
+    assert "PROTEST" not in types
+
+
+def test_multi_word_synonyms_match_whole(extractor):
+    # "&ceasefire" holds "cease fire": "armed with fire arms" is not a ceasefire
+    text = "The country saw mushrooming robbery cases recently with most criminals armed with fire arms."
+    assert extractor.extract_batch([_doc(text)])[0] == []

@@ -161,15 +161,17 @@ def load_lexicon() -> Lexicon:
         for r in _read_tsv(ref / fname):
             synsets.setdefault(r["set"], set()).add(r["word"])
 
-    def words(text: str) -> tuple:
+    def words(text: str) -> tuple | None:
+        """Word alternatives of a pattern; ``None`` when it names a synonym set that does not
+        exist (petrarch2 refers to a few it never defines): such a pattern can never match,
+        and dropping the word instead would make it match far too much."""
         out = []
         for w in text.split():
             if w.startswith("&"):
-                alts = set()
-                for s in synsets.get(w, set()):
-                    alts.add(s.split()[-1])
-                if alts:
-                    out.append(frozenset(alts))
+                alts = {" ".join(s.split()) for s in synsets.get(w, set())}  # "cease fire" stays whole
+                if not alts:
+                    return None
+                out.append(frozenset(alts))
             elif w not in {"", "-", "*"}:
                 out.append(frozenset({w}))
         return tuple(out)
@@ -186,8 +188,10 @@ def load_lexicon() -> Lexicon:
             plover = (r.get("plover") or "").strip()
             if plover and plover not in PLOVER_TYPES:
                 continue
-            pat = Pattern(words(r["after"] or ""), words(r["before"] or ""), plover,
-                          (r.get("mode") or "").strip(), curated)
+            after, before = words(r["after"] or ""), words(r["before"] or "")
+            if after is None or before is None:
+                continue
+            pat = Pattern(after, before, plover, (r.get("mode") or "").strip(), curated)
             lex.verbs.setdefault(lemma, []).append(pat)
     for lemma, pats in lex.verbs.items():
         forms = _inflect(lemma) | irregular.get(lemma, set())
@@ -202,7 +206,7 @@ def load_lexicon() -> Lexicon:
                 anchors = set()
                 for p in effective:
                     if p.plover and p.after:
-                        anchors.update(p.after[-1])
+                        anchors.update(a.split()[-1] for a in p.after[-1])
                 if anchors:
                     lex.pattern_forms.setdefault(f, set()).update(anchors)
     for r in _read_tsv(ref / "noun_triggers.tsv"):
@@ -399,9 +403,14 @@ class EventExtractor:
         right = [t for t in _verb_phrase(tok) if t.i > tok.i]
         left = [t for t in tok.doc[max(0, tok.i - 4): tok.i]]
         avail = set()
-        for t in (*right, *left):
-            low = t.lower_
-            avail.update((low, low[:-1], low[:-2], lem(t)))
+        for seq in (right, left):
+            for k, t in enumerate(seq):
+                low = t.lower_
+                avail.update((low, low[:-1], low[:-2], lem(t)))
+                if k >= 1:  # multi-word synonyms ("cease fire", "armed forces")
+                    avail.add(f"{seq[k - 1].lower_} {low}")
+                if k >= 2:
+                    avail.add(f"{seq[k - 2].lower_} {seq[k - 1].lower_} {low}")
         pats = [p for p in pats if all(alts & avail for alts in p.after) and all(alts & avail for alts in p.before)]
         best, best_len, best_used = None, -1, set()
         curated = [p for p in pats if p.curated]
@@ -707,7 +716,15 @@ def _tok_matches(tok, alts: frozenset) -> bool:
     low = tok.lower_
     if low in alts or lem(tok) in alts:
         return True
-    return any(low.startswith(a) and len(low) - len(a) <= 2 and len(a) >= 4 for a in alts)
+    for a in alts:
+        if " " in a:  # a multi-word synonym ends at this token: "cease fire"
+            parts = a.split()
+            start = tok.i - len(parts) + 1
+            if start >= 0 and [t.lower_ for t in tok.doc[start:tok.i + 1]] == parts:
+                return True
+        elif low.startswith(a) and len(low) - len(a) <= 2 and len(a) >= 4:
+            return True
+    return False
 
 
 def _match_seq(seq: tuple, tokens: list) -> set | None:
