@@ -249,3 +249,13 @@ def test_multi_word_synonyms_match_whole(extractor):
     # "&ceasefire" holds "cease fire": "armed with fire arms" is not a ceasefire
     text = "The country saw mushrooming robbery cases recently with most criminals armed with fire arms."
     assert extractor.extract_batch([_doc(text)])[0] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A mechanical failure struck Hong Kong's landmark Peak Tram during rush hours.", []),
+    ("An earthquake hit eastern Turkey on Monday, killing 20 people.", []),
+    ("A roadside bomb killed three Iraqi soldiers near Samarra.", ["ASSAULT"]),
+    ("Israeli troops killed two Palestinians in Gaza.", ["ASSAULT"]),
+])
+def test_violence_needs_an_author_or_a_violent_act_as_subject(extractor, sentence, expected):
+    assert [e["event_type"] for e in extractor.extract_batch([_doc(sentence)])[0]] == expected

@@ -598,6 +598,10 @@ class EventExtractor:
             # "a roadside bombing near Samarra killed ...": unidentified attackers of that country
             source = [{"text": src_tok.text, "name": None, "country": place["country"], "sector": "UAF",
                        "role": None}]
+        if not source and t.kind == "verb" and t.plover in ("ASSAULT", "COERCE") and src_tok is not None \
+                and src_tok.pos_ == "NOUN" and src_tok.dep_ in ("nsubj", "agent", "pobj") \
+                and lem(src_tok) not in lex.cues["unattributed_subjects"]:
+            return None  # "a mechanical failure struck the tram", "the storm killed 20"
         if not target and source and place.get("country") and t.plover in _NEEDS_RECIPIENT:
             # "lifted a curfew in Montenegro", "fired at targets in Jericho": where it happened
             target = [{"text": place["name"], "name": self.actor_lex.country_name(place["country"]),
