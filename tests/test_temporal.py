@@ -267,3 +267,10 @@ def test_next_to_is_not_a_future_cue():
 def test_modal_and_as_soon_as_point_forward():
     assert _value("The group might come as soon as Tuesday.", dt.date(2000, 4, 3), "Tuesday") == "2000-04-04"
     assert _value("They can take part in the summit in April.", dt.date(1998, 12, 5), "April") == "1999-04"
+
+
+def test_present_tense_schedule_verbs_point_forward():
+    # VOA style: a present-tense schedule verb with a bare weekday is the coming day
+    assert _value("He and Arafat meet separately Monday with the US envoy.", dt.date(1998, 5, 1),
+                  "Monday") == "1998-05-04"
+    assert _value("The ministers met on Monday.", dt.date(1998, 5, 1), "Monday") == "1998-04-27"
