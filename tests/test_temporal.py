@@ -274,3 +274,11 @@ def test_present_tense_schedule_verbs_point_forward():
     assert _value("He and Arafat meet separately Monday with the US envoy.", dt.date(1998, 5, 1),
                   "Monday") == "1998-05-04"
     assert _value("The ministers met on Monday.", dt.date(1998, 5, 1), "Monday") == "1998-04-27"
+
+
+def test_earlier_and_later_keep_the_interval_on_their_side_of_the_dct():
+    (e,) = tag("He visited Moscow earlier this week.", DCT)
+    assert (e["value"], e["mod"], e["date_start"], e["date_end"]) == ("2025-W22", "START", dt.date(2025, 5, 26), DCT)
+    (later,) = tag("Talks will resume later this month.", DCT)
+    assert (later["value"], later["mod"], later["date_start"], later["date_end"]) == \
+        ("2025-05", "END", DCT, dt.date(2025, 5, 31))

@@ -546,6 +546,15 @@ def _norm_relative(g, dct, ctx):
         r = _quarter(idx // 4, idx % 4 + 1)
     else:
         r = _value_at(_shift(dct, unit, k), unit)
+    if mod and r[2] is not None and r[3] is not None:
+        # the analytics interval keeps to the side of the publication date the words name:
+        # "earlier this week" in a Friday article is Monday..Friday, "later this month" from today
+        value, gran, ds, de = r
+        if mod == "START":
+            de = max(ds, min(de, dct))
+        else:
+            ds = min(de, max(ds, dct))
+        r = (value, gran, ds, de)
     return ("DATE",) + r + ((mod,) if mod else ())
 
 
