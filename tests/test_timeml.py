@@ -1,4 +1,4 @@
-"""TimeML I/O and TempEval-3 scoring on small TBAQ-cleaned fixtures (no ../shared)."""
+"""TimeML I/O and TempEval-3 scoring on small TBAQ-cleaned fixtures in tests/fixtures/timeml."""
 
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import email.utils
+import functools
 import html as html_lib
 import io
 import json
@@ -75,6 +76,7 @@ class Reject(Exception):
         super().__init__(f"{reason}: {detail}")
         self.reason = reason
         self.detail = detail
+        self.excerpt = None  # what the quarantine row shows of the item, when the reader sets it
 
 
 # --------------------------------------------------------------------------- discovery
@@ -551,39 +553,59 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
 # --------------------------------------------------------------------------- format readers
 
 
-def _read_txt(path: Path, options: IngestOptions, ip: str) -> Iterator[dict]:
+def _file_text(path: Path) -> tuple[bytes, str, dict | None]:
+    """Raw bytes, decoded text and sidecar metadata of an input file.
+
+    Raises :class:`Reject` for binary content, undecodable bytes or a broken sidecar; its
+    ``excerpt`` is the decoded text when there is one (else the quarantine row keeps bytes)."""
     raw = path.read_bytes()
-    text = None
     try:
-        text = _read_bytes_as_text(raw)
-        meta = _sidecar_meta(path)
+        why = binary_reason(raw)
+        if why:
+            raise Reject("binary content", why)
+        text = decode_bytes(raw)[0]
+    except Reject as exc:
+        exc.excerpt = raw
+        raise
+    try:
+        return raw, text, _sidecar_meta(path)
+    except Reject as exc:
+        exc.excerpt = text
+        raise
+
+
+def _text_reader(read):
+    """A reader of a text format: ``read(raw, text, meta, options, ip)`` gets the decoded file and
+    its sidecar metadata; binary, undecodable files and broken sidecars are quarantined here."""
+    @functools.wraps(read)
+    def reader(path: Path, options: IngestOptions, ip: str) -> Iterator[dict]:
+        try:
+            raw, text, meta = _file_text(path)
+        except Reject as r:
+            yield _quarantine(ip, "", r.reason, r.detail, r.excerpt)
+            return
+        yield from read(raw, text, meta, options, ip)
+    return reader
+
+
+@_text_reader
+def _read_txt(_raw: bytes, text: str, meta: dict | None, options: IngestOptions, ip: str) -> Iterator[dict]:
+    try:
         front, body = split_front_matter(text)
         if front is not None:
             meta = {**front, **(meta or {})}
             text = body
     except Reject as r:
-        yield _quarantine(ip, "", r.reason, r.detail, raw if text is None else text)
+        yield _quarantine(ip, "", r.reason, r.detail, text)
         return
     yield _item(text, meta or {}, options, ip, "", text)
 
 
-def _decode_container(path: Path) -> tuple[bytes, str, dict]:
-    """Raw bytes, decoded text and sidecar defaults of a multi-item file (JSONL, CSV).
-
-    Raises :class:`Reject` for binary content, undecodable bytes or a broken sidecar."""
-    raw = path.read_bytes()
-    why = binary_reason(raw)
-    if why:
-        raise Reject("binary content", why)
-    return raw, decode_bytes(raw)[0], _sidecar_meta(path) or {}
 
 
-def _read_jsonl(path: Path, options: IngestOptions, ip: str) -> Iterator[dict]:
-    try:
-        raw, text, defaults = _decode_container(path)
-    except Reject as r:
-        yield _quarantine(ip, "", r.reason, r.detail, _head_bytes(path))
-        return
+@_text_reader
+def _read_jsonl(raw: bytes, text: str, defaults: dict | None, options: IngestOptions, ip: str) -> Iterator[dict]:
+    defaults = defaults or {}
     if not text.strip():
         yield _quarantine(ip, "", "empty text", "the JSON lines file has no lines", raw)
         return
@@ -609,12 +631,9 @@ def _read_jsonl(path: Path, options: IngestOptions, ip: str) -> Iterator[dict]:
         yield _item(obj["text"], {**defaults, **obj}, options, ip, locator, line)
 
 
-def _read_csv(path: Path, options: IngestOptions, ip: str) -> Iterator[dict]:
-    try:
-        raw, text, defaults = _decode_container(path)
-    except Reject as r:
-        yield _quarantine(ip, "", r.reason, r.detail, _head_bytes(path))
-        return
+@_text_reader
+def _read_csv(raw: bytes, text: str, defaults: dict | None, options: IngestOptions, ip: str) -> Iterator[dict]:
+    defaults = defaults or {}
     csv.field_size_limit(max(options.max_bytes, 131072))
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [(f or "").strip().lower() for f in (reader.fieldnames or [])]
@@ -695,23 +714,9 @@ def _read_timeml_text(text: str, options: IngestOptions, ip: str, meta: dict | N
     yield _item(parsed["text"], merged, options, ip, "", text)
 
 
-def _read_timeml(path: Path, options: IngestOptions, ip: str) -> Iterator[dict]:
-    raw = path.read_bytes()
-    text = None
-    try:
-        text = _read_bytes_as_text(raw)
-        meta = _sidecar_meta(path)
-    except Reject as r:
-        yield _quarantine(ip, "", r.reason, r.detail, raw if text is None else text)
-        return
+@_text_reader
+def _read_timeml(_raw: bytes, text: str, meta: dict | None, options: IngestOptions, ip: str) -> Iterator[dict]:
     yield from _read_timeml_text(text, options, ip, meta)
-
-
-def _read_bytes_as_text(raw: bytes) -> str:
-    why = binary_reason(raw)
-    if why:
-        raise Reject("binary content", why)
-    return decode_bytes(raw)[0]
 
 
 # HTML --------------------------------------------------------------------------------
@@ -819,15 +824,8 @@ def _html_item(page: str, options: IngestOptions, ip: str, locator: str, extra: 
     return _item(text, meta, options, ip, locator, page, context)
 
 
-def _read_html(path: Path, options: IngestOptions, ip: str) -> Iterator[dict]:
-    raw = path.read_bytes()
-    page = None
-    try:
-        page = _read_bytes_as_text(raw)
-        sidecar = _sidecar_meta(path)
-    except Reject as r:
-        yield _quarantine(ip, "", r.reason, r.detail, raw if page is None else page)
-        return
+@_text_reader
+def _read_html(_raw: bytes, page: str, sidecar: dict | None, options: IngestOptions, ip: str) -> Iterator[dict]:
     yield _html_item(page, options, ip, "", sidecar)
 
 
