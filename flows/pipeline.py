@@ -133,8 +133,11 @@ def dateline_flow(inputs: list[str], warehouse_dir: str, assume_published: dt.da
         seen: set[str] = set()
         batches = _batches(files, files_per_batch)
         progress = _progress(show_progress, len(files))
+        # the next batch is read (parent process) while the workers process this one
+        pending = ingest_files.submit(batches[0], options) if batches[0] else None
         for i, batch in enumerate(batches, 1):
-            docs, bad = ingest_files(batch, options) if batch else ([], [])
+            docs, bad = pending.result() if pending is not None else ([], [])
+            pending = ingest_files.submit(batches[i], options) if i < len(batches) else None
             todo, arrivals, stats = pipeline.plan(docs, index, seen)
             now = dt.datetime.now(dt.UTC)
             # quote(): Prefect must not walk thousands of row dicts looking for futures
