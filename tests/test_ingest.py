@@ -632,3 +632,16 @@ def test_truncated_warc_keeps_earlier_pages_and_reports_the_cut(tmp_path):
 def test_english_headlines_and_score_lists_are_not_rejected(text):
     doc = make_document(text, {"published": "2025-05-30"}, IngestOptions(now=NOW), "x.txt")
     assert doc["kind"] == "document", doc
+
+
+@pytest.mark.parametrize("text, meta_source, expected", [
+    ("HANOI, Nov. 18 (Xinhua) -- The Vietnamese police have arrested a drug seller.", None, "Xinhua"),
+    ("KYIV, May 30, 2025 (AP) — Russia launched drones at Kyiv overnight, officials said.", None, "AP"),
+    ("KYIV, May 30, 2025 (AP) — Russia launched drones at Kyiv overnight, officials said.", "Example Wire",
+     "Example Wire"),
+    ("The talks (In Istanbul) -- ended without agreement, officials said on Friday.", None, None),
+])
+def test_source_from_the_dateline_agency_when_metadata_has_none(text, meta_source, expected):
+    meta = {"published": "2025-05-30", **({"source": meta_source} if meta_source else {})}
+    doc = make_document(text, meta, IngestOptions(now=NOW), "x.txt")
+    assert doc["source"] == expected
