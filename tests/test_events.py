@@ -259,3 +259,13 @@ def test_multi_word_synonyms_match_whole(extractor):
 ])
 def test_violence_needs_an_author_or_a_violent_act_as_subject(extractor, sentence, expected):
     assert [e["event_type"] for e in extractor.extract_batch([_doc(sentence)])[0]] == expected
+
+
+@pytest.mark.parametrize("sentence, mode", [
+    ("Gunmen killed three police officers in Peshawar.", "firearms"),
+    ("A suicide bomber killed 12 people at a market in Baghdad.", "suicide-attack"),
+    ("Leaders of 20 countries met at a summit in Brussels.", "multilateral"),
+])
+def test_mode_from_instrument_and_setting_cues(extractor, sentence, mode):
+    (ev,) = extractor.extract_batch([_doc(sentence)])[0]
+    assert ev["mode"] == mode

@@ -129,6 +129,7 @@ class Lexicon:
     default_forms: set[str] = field(default_factory=set)  # forms that are events on their own
     pattern_forms: dict[str, set[str]] = field(default_factory=dict)  # form -> anchor words
     cues: dict = field(default_factory=dict)
+    mode_cues: dict[str, list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict)  # type -> (mode, cue)
 
 
 def _read_tsv(path):
@@ -211,6 +212,8 @@ def load_lexicon() -> Lexicon:
                     lex.pattern_forms.setdefault(f, set()).update(anchors)
     for r in _read_tsv(ref / "noun_triggers.tsv"):
         lex.nouns.setdefault(r["noun"].lower(), []).append((r["plover"], r["mode"] or "", r["modifier"] or ""))
+    for r in _read_tsv(ref / "mode_cues.tsv"):
+        lex.mode_cues.setdefault(r["plover"], []).append((r["mode"], tuple(r["cue"].lower().split())))
     with open(ref / "cues.yaml", encoding="utf-8") as f:
         lex.cues = yaml.safe_load(f)
     for key in ("reporting_verbs", "negation_words", "hypothetical_aux", "hypothetical_marks",
@@ -632,6 +635,7 @@ class EventExtractor:
                 date = _publication_date(doc["published_date"])
             else:
                 status = "future"
+        mode = t.mode or _mode_from_cues(t.plover, sdoc, lex)
         start = sent["start"] + tok.idx
         end = start + len(tok.text)
         conf = (0.6 if _is_main(t, clause, lex) else 0.3) + 0.15 * bool(source) + 0.15 * bool(target) \
@@ -640,7 +644,7 @@ class EventExtractor:
             "event_id": event_id(doc["doc_id"], sent["index"], start, end, t.plover),
             "doc_id": doc["doc_id"], "sentence_index": sent["index"],
             "start_char": start, "end_char": end, "trigger": tok.text,
-            "event_type": t.plover, "mode": t.mode or None, "status": status,
+            "event_type": t.plover, "mode": mode or None, "status": status,
             "source_actors": source, "target_actors": target,
             "location_name": place.get("name"), "location_country": place.get("country"),
             "latitude": place.get("latitude"), "longitude": place.get("longitude"),
@@ -669,6 +673,23 @@ def _non_event_object(verb, lex: Lexicon) -> bool:
         if any(lem(h) in blocked for h in heads):
             return True
     return False
+
+
+def _mode_from_cues(plover: str, sdoc, lex: Lexicon) -> str | None:
+    """The first ``mode_cues.tsv`` row of this type whose cue occurs in the sentence."""
+    rows = lex.mode_cues.get(plover)
+    if not rows:
+        return None
+    cache = _sentence_cache(sdoc)
+    words = cache.get("mode_words")
+    if words is None:
+        lows = [t.lower_ for t in sdoc]
+        words = cache["mode_words"] = (set(lows) | {lem(t) for t in sdoc}, " " + " ".join(lows) + " ")
+    singles, joined = words
+    for mode, cue in rows:
+        if (len(cue) == 1 and cue[0] in singles) or (len(cue) > 1 and f" {' '.join(cue)} " in joined):
+            return mode
+    return None
 
 
 _OBJECT_PATH = {"dobj", "pobj", "prep", "nmod", "compound", "attr", "npadvmod", "appos"}
