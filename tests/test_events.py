@@ -269,3 +269,15 @@ def test_violence_needs_an_author_or_a_violent_act_as_subject(extractor, sentenc
 def test_mode_from_instrument_and_setting_cues(extractor, sentence, mode):
     (ev,) = extractor.extract_batch([_doc(sentence)])[0]
     assert ev["mode"] == mode
+
+
+def test_dateline_city_places_events_of_its_own_country_only(extractor):
+    home = _doc("HANOI, Nov. 18 (Xinhua) -- The Vietnamese police have arrested a drug seller from a "
+                "central province.")
+    (ev,) = extractor.extract_batch([home])[0]
+    assert (ev["location_name"], ev["location_country"], ev["location_source"]) == ("Hanoi", "VNM", "dateline")
+    abroad = _doc("WASHINGTON (AP) — Israeli jets struck targets in the south on Monday, officials said.")
+    (ev,) = extractor.extract_batch([abroad])[0]
+    assert ev["location_name"] is None and ev["location_source"] is None
+    local = _doc("Fidan traveled to Kyiv on Friday, where he met Ukrainian Foreign Minister Andrii Sybiha.")
+    assert {e["location_source"] for e in extractor.extract_batch([local])[0]} == {"sentence"}

@@ -26,7 +26,7 @@ import yaml
 
 from transforms import settings
 from transforms.actors import PRONOUNS, DocMemory, lexicon, resolve_phrase, scan_descriptors
-from transforms.places import place_of
+from transforms.places import gazetteer, place_of
 from transforms.settings import reference_path
 from transforms.text import dateline_prefix_length
 
@@ -383,6 +383,8 @@ class EventExtractor:
         self.stats["candidates"] += len(jobs)
         results: list[list[dict]] = [[] for _ in docs]
         memories = [DocMemory() for _ in docs]
+        for doc in docs:
+            doc["_dateline_place"] = _dateline_place(doc)
         texts = [s["text"] for _, s in jobs]
         parsed = self.nlp.pipe(texts, batch_size=self.batch_size) if texts else []
         for (di, s), sdoc in zip(jobs, parsed, strict=True):
@@ -585,6 +587,15 @@ class EventExtractor:
         if not source and target and t.plover in RECIPROCAL and t.kind == "noun":
             source, target = target, []
         place = _place_for(t, clause, sdoc, source + target)
+        if place:
+            place["source"] = "sentence"
+        elif doc.get("_dateline_place"):
+            # no place in the sentence: the dateline city, if it is in an actor's country (or
+            # no actor has a country) -- "WASHINGTON -- Israel struck Gaza" stays unplaced
+            countries = {a.get("country") for a in source + target} - {None}
+            dp = doc["_dateline_place"]
+            if not countries or dp.get("country") in countries:
+                place = {**dp, "source": "dateline"}
         local = _sentence_country(sdoc, self.actor_lex) or place.get("country")
         for side in (source, target):
             # a local actor ("Judge Alejandro Rivera", "riot police") is of a coordinated
@@ -648,7 +659,7 @@ class EventExtractor:
             "source_actors": source, "target_actors": target,
             "location_name": place.get("name"), "location_country": place.get("country"),
             "latitude": place.get("latitude"), "longitude": place.get("longitude"),
-            "geonames_id": place.get("geonames_id"),
+            "geonames_id": place.get("geonames_id"), "location_source": place.get("source"),
             **date, "evidence": sent["text"], "reported_by": reported_by,
             "confidence": round(min(conf, 1.0), 2),
         }
@@ -708,6 +719,20 @@ def _object_of_same_event(t: Trigger, verb_types: dict[int, str]) -> bool:
         if tok.i in verb_types:
             return verb_types[tok.i] == t.plover
     return False
+
+
+_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z\u00C0-\u00DE.'’\- ]+?)\s*(?:[,(]|--?|[–—_])")
+
+
+def _dateline_place(doc: dict) -> dict | None:
+    """The gazetteer place of the article's dateline ("HANOI, Nov. 18 (Xinhua) --" -> Hanoi)."""
+    for sent in (doc.get("sentences") or [])[:4]:
+        stripped = _without_dateline(doc, sent)
+        if stripped is sent:
+            continue
+        m = _DATELINE_PLACE.match(sent["text"][: stripped["start"] - sent["start"]])
+        return gazetteer().lookup(m.group(1)) if m else None
+    return None
 
 
 def _without_dateline(doc: dict, sent: dict) -> dict:
