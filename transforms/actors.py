@@ -62,6 +62,11 @@ class ActorLexicon:
         self._load()
         self.max_len = max(len(k) for k in (*self.entries, *self.sectors))
         self.first_words = {k[0] for k in self.entries} | {k[0] for k in self.sectors}
+        # longest entry per first word: most words start only short entries
+        self.max_len_from: dict[str, int] = {}
+        for k in (*self.entries, *self.sectors):
+            if len(k) > self.max_len_from.get(k[0], 0):
+                self.max_len_from[k[0]] = len(k)
 
     def _add(self, text: str, entry: Entry, overwrite: bool = True) -> None:
         key = _key(text)
@@ -122,7 +127,8 @@ class ActorLexicon:
             found = None
             w = words[i]
             if w in self.first_words or (w.endswith("s") and w[:-1] in self.first_words):
-                for j in range(min(n, i + self.max_len), i, -1):
+                longest = max(self.max_len_from.get(w, 1), self.max_len_from.get(w[:-1], 1))
+                for j in range(min(n, i + longest), i, -1):
                     key = tuple(words[i:j])
                     e = self.entries.get(key) or self.sectors.get(key)
                     if e is not None:

@@ -333,6 +333,7 @@ class EventExtractor:
         self._noun_forms = _noun_forms(self.lex)
         self._actor_cues = _actor_cues(self.actor_lex)
         self._nlp = None
+        self._pattern_index: dict[str, tuple[list[int], dict[str, list[int]]]] = {}
         self.stats = {"sentences": 0, "candidates": 0}
 
     @property
@@ -397,6 +398,35 @@ class EventExtractor:
         return results
 
     # ------------------------------------------------------------------ triggers
+    def _candidate_patterns(self, lemma: str, pats: list[Pattern], avail: set[str]) -> list[Pattern]:
+        """Patterns of ``lemma`` whose every word step has a word in ``avail``, in file order.
+
+        Some verbs have hundreds of CAMEO patterns: an index from each pattern's first step
+        words to the pattern keeps this from testing them all."""
+        index = self._pattern_index.get(lemma)
+        if index is None:
+            always, by_word = [], {}
+            for i, p in enumerate(pats):
+                steps = p.after + p.before
+                if not steps:
+                    always.append(i)
+                for w in (steps[0] if steps else ()):
+                    by_word.setdefault(w, []).append(i)
+            index = self._pattern_index[lemma] = (always, by_word)
+        always, by_word = index
+        found = set(always)
+        for w in avail:
+            hit = by_word.get(w)
+            if hit:
+                found.update(hit)
+        out = []
+        for i in sorted(found):
+            p = pats[i]
+            if all(not alts.isdisjoint(avail) for alts in p.after) and \
+                    all(not alts.isdisjoint(avail) for alts in p.before):
+                out.append(p)
+        return out
+
     def _match_verb(self, tok) -> tuple[Pattern, set] | None:
         lemma = lem(tok)
         pats = self.lex.verbs.get(lemma)
@@ -416,7 +446,7 @@ class EventExtractor:
                     avail.add(f"{seq[k - 1].lower_} {low}")
                 if k >= 2:
                     avail.add(f"{seq[k - 2].lower_} {seq[k - 1].lower_} {low}")
-        pats = [p for p in pats if all(alts & avail for alts in p.after) and all(alts & avail for alts in p.before)]
+        pats = self._candidate_patterns(lemma, pats, avail)
         best, best_len, best_used = None, -1, set()
         curated = [p for p in pats if p.curated]
         if curated and any(_match_seq(p.after, right) is not None and _match_seq(p.before, left) is not None
@@ -544,7 +574,7 @@ class EventExtractor:
         for tok in sdoc:
             if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss", "conj"):
                 resolve_phrase(tok, memory, self.actor_lex)
-        subj = next((t for t in sdoc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.pos_ == "PROPN"), None)
+        subj = next((t for t in sdoc if t.pos_ == "PROPN" and t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
         if subj is not None:
             known = memory.lookup([subj.text])
             if known:
@@ -694,8 +724,9 @@ def _mode_from_cues(plover: str, sdoc, lex: Lexicon) -> str | None:
     cache = _sentence_cache(sdoc)
     words = cache.get("mode_words")
     if words is None:
-        lows = [t.lower_ for t in sdoc]
-        words = cache["mode_words"] = (set(lows) | {lem(t) for t in sdoc}, " " + " ".join(lows) + " ")
+        lows = _WORD.findall(sdoc.text.lower())
+        singles = set(lows) | {w[:-1] for w in lows if w.endswith("s")} | {w[:-2] for w in lows if w.endswith("es")}
+        words = cache["mode_words"] = (singles, " " + " ".join(lows) + " ")
     singles, joined = words
     for mode, cue in rows:
         if (len(cue) == 1 and cue[0] in singles) or (len(cue) > 1 and f" {' '.join(cue)} " in joined):
@@ -751,6 +782,16 @@ _PHRASE_STOP = {"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "nsubj"
 
 
 def _verb_phrase(tok) -> list:
+    """The verb's phrase (its dependents, not crossing into other clauses), in text order;
+    computed once per token of the sentence being coded."""
+    cache = _sentence_cache(tok.doc).setdefault("verb_phrase", {})
+    hit = cache.get(tok.i)
+    if hit is None:
+        hit = cache[tok.i] = _compute_verb_phrase(tok)
+    return hit
+
+
+def _compute_verb_phrase(tok) -> list:
     out = []
     stack = [c for c in tok.children if c.dep_ not in _PHRASE_STOP]
     while stack:
