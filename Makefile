@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/python -m dateline.prefect_home >/dev/null  # migrated Prefect DB that new warehouses copy
 	touch $(STAMP)
 
 install: $(STAMP)

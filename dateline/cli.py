@@ -69,8 +69,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     try:
         with warehouse_lock(warehouse.resolve(), timeout=args.lock_timeout):
+            from dateline.prefect_home import seed
             from transforms.pipeline import start_workers
 
+            seed(Path(os.environ["PREFECT_HOME"]))  # a new warehouse skips Prefect's migrations
             start_workers(args.workers)  # workers load spaCy while Prefect's API server starts
             summary = dateline_flow(
                 inputs=[str(p.resolve()) for p in inputs], warehouse_dir=str(warehouse.resolve()),
