@@ -73,3 +73,13 @@ def test_lexicon_longest_match():
     found = [(s, e, m.country) for s, e, m in lex.match(words) if m.country]
     assert (0, 3, "USA") in found  # "the united states" is itself an entry
     assert any(c == "IGO" for _, _, c in found)
+
+
+def test_possessive_names_match_as_the_tokenizer_splits_them():
+    from transforms.actors import lexicon
+
+    lex = lexicon()
+    for words, code in ((["kurdistan", "workers", "'", "party"], "TUR"),
+                        (["democratic", "people", "'s", "republic", "of", "korea"], "PRK")):
+        ((s, e, entry),) = lex.match(words)
+        assert (s, e, entry.country) == (0, len(words), code)

@@ -281,3 +281,13 @@ def test_dateline_city_places_events_of_its_own_country_only(extractor):
     assert ev["location_name"] is None and ev["location_source"] is None
     local = _doc("Fidan traveled to Kyiv on Friday, where he met Ukrainian Foreign Minister Andrii Sybiha.")
     assert {e["location_source"] for e in extractor.extract_batch([local])[0]} == {"sentence"}
+
+
+def test_statement_participle_takes_the_issuer_as_source(extractor):
+    text = ("The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish "
+            "government provide information on the safety of its leader.")
+    (ev,) = [e for e in extractor.extract_batch([_doc(text)])[0] if e["event_type"] == "REQUEST"]
+    assert [(a["country"], a["sector"]) for a in ev["source_actors"]] == [("TUR", "REB")]
+    assert [(a["country"], a["sector"]) for a in ev["target_actors"]] == [("TUR", "GOV")]
+    statement = _doc("Amnesty International released a statement condemning the arrests in Cairo.")
+    assert [e["event_type"] for e in extractor.extract_batch([statement])[0]] == ["ACCUSE"]

@@ -46,6 +46,20 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(text.lower().replace("’", "'").split())
 
 
+def _token_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The key as the tokenizer splits possessives: "workers' party" -> workers ' party,
+    "people's republic" -> people 's republic."""
+    out: list[str] = []
+    for w in key:
+        if len(w) > 2 and w.endswith("'s"):
+            out += [w[:-2], "'s"]
+        elif len(w) > 1 and w.endswith("'"):
+            out += [w[:-1], "'"]
+        else:
+            out.append(w)
+    return tuple(out)
+
+
 def fix_code(code: str | None) -> str | None:
     if not code:
         return code
@@ -72,8 +86,9 @@ class ActorLexicon:
         key = _key(text)
         if not key:
             return
-        if overwrite or key not in self.entries:
-            self.entries[key] = entry
+        for k in {key, _token_key(key)}:
+            if overwrite or k not in self.entries:
+                self.entries[k] = entry
 
     def _load(self) -> None:
         ref = reference_path("actors")
@@ -100,8 +115,9 @@ class ActorLexicon:
                 self._add(r["pattern"], Entry(country, sector, r["pattern"].title(), k), overwrite=False)
         for r in _rows(ref / "petrarch2_agents.tsv"):
             key = _key(r["pattern"])
-            if key and key not in self.sectors:
-                self.sectors[key] = Entry(None, r["sector"], r["pattern"], "sector")
+            for k in {key, _token_key(key)} if key else ():
+                if k not in self.sectors:
+                    self.sectors[k] = Entry(None, r["sector"], r["pattern"], "sector")
         for r in _rows(ref / "countries.tsv"):
             iso, name = r["iso3"], r["name"]
             self.country_names[iso] = name
@@ -116,8 +132,9 @@ class ActorLexicon:
         for r in _rows(ref / "igos.tsv"):
             self._add(r["pattern"], Entry(r["code"], r.get("sector") or None, r["name"], "igo"))
         for r in _rows(ref / "sectors.tsv"):
-            self.sectors[_key(r["pattern"])] = Entry(None, r["sector"], r["pattern"], "sector",
-                                                     r.get("is_role") == "1")
+            entry = Entry(None, r["sector"], r["pattern"], "sector", r.get("is_role") == "1")
+            for k in {_key(r["pattern"]), _token_key(_key(r["pattern"]))}:
+                self.sectors[k] = entry
 
     def match(self, words: list[str]) -> list[tuple[int, int, Entry]]:
         """Greedy longest matches over lower-cased ``words``: (start, end, entry)."""

@@ -896,8 +896,11 @@ def _subject(verb, depth=0):
                                                                     "allow", "persuade", "tell", "invite"):
                     return c, False
         return s, passive and verb.dep_ == "conj"
-    if verb.dep_ == "acl" and lem(verb.head) in load_lexicon().cues["plan_nouns"] and verb.head.head != verb.head:
-        return _subject(verb.head.head, depth + 1)  # "X announced plans to hold talks"
+    cues = load_lexicon().cues
+    if verb.dep_ == "acl" and (lem(verb.head) in cues["plan_nouns"] or (
+            verb.tag_ == "VBG" and lem(verb.head) in cues["statement_nouns"])) and verb.head.head != verb.head:
+        # "X announced plans to hold talks", "X issued a declaration demanding ..."
+        return _subject(verb.head.head, depth + 1)
     if verb.dep_ == "relcl":
         return verb.head, False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
