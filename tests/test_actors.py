@@ -83,3 +83,17 @@ def test_possessive_names_match_as_the_tokenizer_splits_them():
                         (["democratic", "people", "'s", "republic", "of", "korea"], "PRK")):
         ((s, e, entry),) = lex.match(words)
         assert (s, e, entry.country) == (0, len(words), code)
+
+
+def test_affiliation_written_before_a_known_name_wins_over_the_2014_dictionary():
+    import datetime as dt
+
+    from transforms.events import EventExtractor
+    from transforms.text import split_sentences
+
+    text = "Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez in Geneva."
+    doc = {"doc_id": "d", "text": text, "published_date": dt.date(1988, 3, 2),
+           "sentences": split_sentences(text), "timexes": []}
+    (ev,) = EventExtractor().extract_batch([doc])[0]
+    assert [a["country"] for a in ev["target_actors"]] == ["IGO"]
+    assert ev["target_actors"][0]["name"] == "Diego Cordovez"

@@ -330,6 +330,13 @@ def _resolve_one(head, memory, lex) -> list[dict]:
         people = [c for c in own if c[3].kind == "person"]
         if people:
             person_entry = people[-1][3]
+            # "U.N. mediator Diego Cordovez": the affiliation written before the name is
+            # today's; the dictionary's (dated 2014) gives way to it
+            written = [c[3] for c in own if c[2] <= people[-1][1]
+                       and c[3].kind in ("country", "demonym", "igo", "capital", "seat") and c[3].country]
+            if written and written[-1].country != person_entry.country:
+                sec = written[-1].sector if written[-1].kind == "igo" else person_entry.sector or written[-1].sector
+                person_entry = Entry(written[-1].country, sec, person_entry.name, "person")
             ents = [person_entry]
         actors = []
         for ent in ents:
