@@ -97,3 +97,12 @@ def test_affiliation_written_before_a_known_name_wins_over_the_2014_dictionary()
     (ev,) = EventExtractor().extract_batch([doc])[0]
     assert [a["country"] for a in ev["target_actors"]] == ["IGO"]
     assert ev["target_actors"][0]["name"] == "Diego Cordovez"
+
+
+def test_dictionary_names_with_a_bracketed_acronym_match_without_it():
+    from transforms.actors import lexicon
+
+    lex = lexicon()
+    ((s, e, entry),) = lex.match(["liberation", "tigers", "of", "tamil", "eelam"])
+    assert (s, e, entry.country, entry.sector) == (0, 5, "LKA", "REB")
+    assert lex.match(["direct", "action"]) == []  # short names keep their qualifier: too generic

@@ -17,6 +17,7 @@ within a document by surname (:class:`DocMemory`).
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,6 +41,9 @@ def _rows(path):
     with open(path, encoding="utf-8") as f:
         lines = [ln for ln in f if not ln.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+_TRAILING_ACRONYM = re.compile(r"^(.*\S)\s*\([a-z0-9\-]{2,8}\)$")
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -112,7 +116,13 @@ class ActorLexicon:
                     k = "country"
                 if len(r["pattern"]) < 2:
                     continue
-                self._add(r["pattern"], Entry(country, sector, r["pattern"].title(), k), overwrite=False)
+                pattern = r["pattern"]
+                m = _TRAILING_ACRONYM.match(pattern)
+                if m and len(m.group(1).split()) >= 3:
+                    # "liberation tigers of tamil eelam (ltte)": the text writes the name without
+                    # the acronym in brackets (short acronyms alone are too often plain words)
+                    pattern = m.group(1)
+                self._add(pattern, Entry(country, sector, pattern.title(), k), overwrite=False)
         for r in _rows(ref / "petrarch2_agents.tsv"):
             key = _key(r["pattern"])
             for k in {key, _token_key(key)} if key else ():
