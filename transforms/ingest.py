@@ -1011,21 +1011,11 @@ def _decode_http_body(body: bytes, ctype: str) -> str:
 # --------------------------------------------------------------------------- entry point
 
 
-_READERS = {}
-for _s in TEXT_SUFFIXES:
-    _READERS[_s] = _read_txt
-for _s in JSONL_SUFFIXES:
-    _READERS[_s] = _read_jsonl
-for _s in CSV_SUFFIXES:
-    _READERS[_s] = _read_csv
-for _s in HTML_SUFFIXES:
-    _READERS[_s] = _read_html
-for _s in FEED_SUFFIXES:
-    _READERS[_s] = _read_feed
-for _s in TIMEML_SUFFIXES:
-    _READERS[_s] = _read_timeml
-_READERS[".warc"] = _read_warc
-_READERS[".warc.gz"] = _read_warc
+_READERS = {suffix: reader for suffixes, reader in (
+    (TEXT_SUFFIXES, _read_txt), (JSONL_SUFFIXES, _read_jsonl), (CSV_SUFFIXES, _read_csv),
+    (HTML_SUFFIXES, _read_html), (FEED_SUFFIXES, _read_feed), (TIMEML_SUFFIXES, _read_timeml),
+    ((".warc", ".warc.gz"), _read_warc),
+) for suffix in suffixes}
 STREAMED = {".warc", ".warc.gz"}  # read record by record: the size limit applies per record
 
 
