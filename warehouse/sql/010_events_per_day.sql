@@ -1,12 +1,14 @@
 -- Events per day by type and source country (one row per day, type, country, status).
--- An event is counted on the first day of its date interval; filter on status
--- (e.g. status = 'asserted') for what happened. Events without a coded source country count
--- under 'UNK'.
+-- Only events dated to a single day (date_start = date_end) are counted: an event known only
+-- to a week, a month or a year ("in February 2022") has no day and would pile up on the first
+-- one; those stay in `events` with their interval. Filter on status (e.g. 'asserted') for what
+-- happened. Events without a coded source country count under 'UNK'.
 CREATE OR REPLACE VIEW events_per_day AS
 WITH ev AS (
     SELECT event_id, doc_id, date_start, event_type, status,
            list_distinct([a.country FOR a IN source_actors]) AS countries
     FROM events
+    WHERE date_start = date_end
 )
 SELECT date_start AS day,
        event_type,
