@@ -106,3 +106,21 @@ def test_dictionary_names_with_a_bracketed_acronym_match_without_it():
     ((s, e, entry),) = lex.match(["liberation", "tigers", "of", "tamil", "eelam"])
     assert (s, e, entry.country, entry.sector) == (0, 5, "LKA", "REB")
     assert lex.match(["direct", "action"]) == []  # short names keep their qualifier: too generic
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Greek stocks ended higher on Monday, pushing the composite index to its highest close.", []),
+    ("The Chinese team beat Japan in the final.", []),
+    ("Israeli troops killed two Palestinians in Gaza.", [("ASSAULT", ["ISR"], ["PSE"])]),
+])
+def test_money_markets_and_teams_are_not_actors(sentence, expected):
+    import datetime as dt
+
+    from transforms.events import EventExtractor
+    from transforms.text import split_sentences
+
+    doc = {"doc_id": "d", "text": sentence, "published_date": dt.date(2025, 5, 30),
+           "sentences": split_sentences(sentence), "timexes": []}
+    got = [(e["event_type"], [a["country"] for a in e["source_actors"]], [a["country"] for a in e["target_actors"]])
+           for e in EventExtractor().extract_batch([doc])[0]]
+    assert got == expected

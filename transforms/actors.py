@@ -77,6 +77,7 @@ class ActorLexicon:
         self.entries: dict[tuple[str, ...], Entry] = {}
         self.sectors: dict[tuple[str, ...], Entry] = {}
         self.country_names: dict[str, str] = {}
+        self.non_actor_heads: frozenset[str] = frozenset()
         self._load()
         self.max_len = max(len(k) for k in (*self.entries, *self.sectors))
         self.first_words = {k[0] for k in self.entries} | {k[0] for k in self.sectors}
@@ -139,6 +140,8 @@ class ActorLexicon:
                 self._add(r["capital"], Entry(iso, "GOV", name, "capital"))
             for n in filter(None, (r.get("seats") or "").split("|")):
                 self._add(n, Entry(iso, "GOV", name, "seat"))
+        lines = (ref / "non_actor_heads.txt").read_text(encoding="utf-8").splitlines()
+        self.non_actor_heads = frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
         for r in _rows(ref / "igos.tsv"):
             self._add(r["pattern"], Entry(r["code"], r.get("sector") or None, r["name"], "igo"))
         for r in _rows(ref / "sectors.tsv"):
@@ -282,6 +285,8 @@ _TRANSPARENT = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens
 
 
 def _resolve_one(head, memory, lex) -> list[dict]:
+    if head.pos_ == "NOUN" and head.lower_ in lex.non_actor_heads:
+        return []  # "50,000 U.S. dollars", "Greek stocks", "China-Japan relations"
     if head.lower_ in _TRANSPARENT:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ == "of":
