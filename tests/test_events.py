@@ -291,3 +291,13 @@ def test_statement_participle_takes_the_issuer_as_source(extractor):
     assert [(a["country"], a["sector"]) for a in ev["target_actors"]] == [("TUR", "GOV")]
     statement = _doc("Amnesty International released a statement condemning the arrests in Cairo.")
     assert [e["event_type"] for e in extractor.extract_batch([statement])[0]] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Urawa beat defending champions Gamba Osaka 3-2 on Saturday to secure the league crown.", []),
+    ("Leftist Sandinista leader Daniel Ortega, a U.S. Cold War foe, met Chinese envoys in Managua.", ["CONSULT"]),
+    ("Russian forces beat back a Ukrainian attack near Kharkiv.", ["ASSAULT"]),
+    ("The Security Council met on the crisis in Darfur.", ["CONSULT"]),
+])
+def test_sport_results_and_capitalised_names_are_not_events(extractor, sentence, expected):
+    assert [e["event_type"] for e in extractor.extract_batch([_doc(sentence)])[0]] == expected

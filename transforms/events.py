@@ -219,7 +219,7 @@ def load_lexicon() -> Lexicon:
     for key in ("reporting_verbs", "negation_words", "hypothetical_aux", "hypothetical_marks",
                 "hypothetical_words", "future_aux", "future_governors", "future_adjectives",
                 "transparent_verbs", "light_verbs", "happening_verbs", "negation_verbs", "support_verbs",
-                "unattributed_subjects", "plan_nouns", "statement_nouns"):
+                "unattributed_subjects", "plan_nouns", "statement_nouns", "sport_verbs", "sport_words"):
         lex.cues[key] = set(lex.cues.get(key) or [])
     return lex
 
@@ -482,7 +482,7 @@ class EventExtractor:
             if lem(tok) in lex.cues["future_governors"] and any(c.dep_ == "xcomp" for c in tok.children):
                 continue  # "are set to resume", "is expected to meet": the complement is the event
             m = self._match_verb(tok)
-            if m is None or _non_event_object(tok, lex):
+            if m is None or _non_event_object(tok, lex) or _sport_result(tok, sdoc, lex):
                 continue
             pat, used = m
             trig.append(Trigger(tok, pat.plover, pat.mode, "verb", used))
@@ -490,6 +490,8 @@ class EventExtractor:
         for tok in sdoc:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
                 continue
+            if tok.is_title and tok.i > 0 and not sdoc[tok.i - 1].is_punct:
+                continue  # a capitalised event word inside a name: "Cold War", "Forum on ... Cooperation"
             rows = lex.nouns.get(lem(tok)) or lex.nouns.get(tok.lower_)
             if not rows:
                 continue
@@ -696,6 +698,20 @@ class EventExtractor:
 
 
 # ---------------------------------------------------------------------- helpers
+
+def _sport_result(verb, sdoc, lex: Lexicon) -> bool:
+    """"Urawa beat defending champions Gamba Osaka 3-2": a contest verb among sport words."""
+    if lem(verb) not in lex.cues["sport_verbs"]:
+        return False
+    cache = _sentence_cache(sdoc)
+    if "sport" not in cache:
+        low = sdoc.text.lower()
+        words = set(_WORD.findall(low))
+        # (no score pattern: "the Senate voted 52-48" is politics)
+        cache["sport"] = bool(words & lex.cues["sport_words"]) or any(
+            " " in w and w in low for w in lex.cues["sport_words"])
+    return cache["sport"]
+
 
 def _non_event_object(verb, lex: Lexicon) -> bool:
     """"met the criteria", "demonstrated his prowess": the object rules out the event sense
