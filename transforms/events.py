@@ -28,7 +28,7 @@ from transforms import settings
 from transforms.actors import PRONOUNS, DocMemory, lexicon, resolve_phrase, scan_descriptors
 from transforms.places import gazetteer, place_of
 from transforms.settings import reference_path
-from transforms.text import dateline_prefix_length
+from transforms.text import dateline_place_name, dateline_prefix_length
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -370,11 +370,19 @@ class EventExtractor:
     def extract_batch(self, docs: list[dict]) -> list[list[dict]]:
         jobs = []  # (doc index, sentence)
         for di, doc in enumerate(docs):
+            doc["_dateline_place"] = None
+            seen_dateline = False
             for s in doc.get("sentences") or []:
                 self.stats["sentences"] += 1
+                stripped = _without_dateline(doc, s)
+                if stripped is not s and not seen_dateline:
+                    # the article's dateline city: the place of events whose sentence names none
+                    seen_dateline = True
+                    name = dateline_place_name(s["text"][: stripped["start"] - s["start"]])
+                    doc["_dateline_place"] = gazetteer().lookup(name) if name else None
                 if s.get("duplicate_of") is not None:
                     continue
-                s = _without_dateline(doc, s)
+                s = stripped
                 if len(s["text"]) > MAX_SENTENCE_CHARS:
                     # a run-on "sentence" (a table, a list, text without stops) is not parsed
                     self.stats["too_long"] = self.stats.get("too_long", 0) + 1
@@ -384,8 +392,6 @@ class EventExtractor:
         self.stats["candidates"] += len(jobs)
         results: list[list[dict]] = [[] for _ in docs]
         memories = [DocMemory() for _ in docs]
-        for doc in docs:
-            doc["_dateline_place"] = _dateline_place(doc)
         texts = [s["text"] for _, s in jobs]
         parsed = self.nlp.pipe(texts, batch_size=self.batch_size) if texts else []
         for (di, s), sdoc in zip(jobs, parsed, strict=True):
@@ -705,12 +711,23 @@ def _sport_result(verb, sdoc, lex: Lexicon) -> bool:
         return False
     cache = _sentence_cache(sdoc)
     if "sport" not in cache:
-        low = sdoc.text.lower()
-        words = set(_WORD.findall(low))
+        low, words, _ = _sentence_words(sdoc)
         # (no score pattern: "the Senate voted 52-48" is politics)
-        cache["sport"] = bool(words & lex.cues["sport_words"]) or any(
+        cache["sport"] = bool(set(words) & lex.cues["sport_words"]) or any(
             " " in w and w in low for w in lex.cues["sport_words"])
     return cache["sport"]
+
+
+def _sentence_words(sdoc) -> tuple[str, list[str], str]:
+    """The sentence lower-cased, its words, and the words joined by single spaces with a space
+    at both ends (for phrase look-ups); once per sentence."""
+    cache = _sentence_cache(sdoc)
+    hit = cache.get("words")
+    if hit is None:
+        low = sdoc.text.lower()
+        words = _WORD.findall(low)
+        hit = cache["words"] = (low, words, " " + " ".join(words) + " ")
+    return hit
 
 
 def _non_event_object(verb, lex: Lexicon) -> bool:
@@ -738,12 +755,11 @@ def _mode_from_cues(plover: str, sdoc, lex: Lexicon) -> str | None:
     if not rows:
         return None
     cache = _sentence_cache(sdoc)
-    words = cache.get("mode_words")
-    if words is None:
-        lows = _WORD.findall(sdoc.text.lower())
-        singles = set(lows) | {w[:-1] for w in lows if w.endswith("s")} | {w[:-2] for w in lows if w.endswith("es")}
-        words = cache["mode_words"] = (singles, " " + " ".join(lows) + " ")
-    singles, joined = words
+    singles = cache.get("mode_words")
+    _, lows, joined = _sentence_words(sdoc)
+    if singles is None:
+        singles = cache["mode_words"] = set(lows) | {w[:-1] for w in lows if w.endswith("s")} \
+            | {w[:-2] for w in lows if w.endswith("es")}
     for mode, cue in rows:
         if (len(cue) == 1 and cue[0] in singles) or (len(cue) > 1 and f" {' '.join(cue)} " in joined):
             return mode
@@ -766,20 +782,6 @@ def _object_of_same_event(t: Trigger, verb_types: dict[int, str]) -> bool:
         if tok.i in verb_types:
             return verb_types[tok.i] == t.plover
     return False
-
-
-_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z\u00C0-\u00DE.'’\- ]+?)\s*(?:[,(]|--?|[–—_])")
-
-
-def _dateline_place(doc: dict) -> dict | None:
-    """The gazetteer place of the article's dateline ("HANOI, Nov. 18 (Xinhua) --" -> Hanoi)."""
-    for sent in (doc.get("sentences") or [])[:4]:
-        stripped = _without_dateline(doc, sent)
-        if stripped is sent:
-            continue
-        m = _DATELINE_PLACE.match(sent["text"][: stripped["start"] - sent["start"]])
-        return gazetteer().lookup(m.group(1)) if m else None
-    return None
 
 
 def _without_dateline(doc: dict, sent: dict) -> dict:

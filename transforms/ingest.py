@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from transforms.settings import reference_path
-from transforms.text import content_hash, doc_id, normalise_text
+from transforms.text import content_hash, dateline_agency, doc_id, normalise_text
 
 UTC = dt.UTC
 
@@ -297,20 +297,6 @@ _DATELINE = re.compile(
 )
 
 
-_AGENCY_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z\u00C0-\u00DE.'’\-]{2,}[^()\n]{0,60}?\((?P<agency>[A-Z][A-Za-z&.\- ]{1,30})\)"
-                              r"[ \t]*(?:--?|[–—_:])")
-
-
-def dateline_agency(text) -> str | None:
-    """The news agency named in a dateline at the start of ``text`` ("HANOI, Nov. 18 (Xinhua) --"
-    gives "Xinhua", "KYIV (AP) —" gives "AP"), else ``None``. Used as the source when the
-    metadata names none."""
-    if not isinstance(text, str):
-        return None
-    m = _AGENCY_DATELINE.match(text[:DATELINE_HEAD_CHARS].lstrip("\ufeff \t\r\n").split("\n", 1)[0])
-    return m.group("agency").strip() if m else None
-
-
 def parse_dateline(text, year: int | None = None) -> dt.date | None:
     """The date in a news dateline at the start of ``text``, else ``None``. Never raises.
 
@@ -486,7 +472,7 @@ def make_document(raw_text, meta: dict, options: IngestOptions, input_path: str,
     language = _check_language(text, meta_language, options)  # before the date: no use dating it
     published_at, published_source = resolve_published(meta, text, options, context)
     title = _clean_str(meta.get("title"))
-    source = _clean_str(meta.get("source")) or dateline_agency(text)
+    source = _clean_str(meta.get("source")) or dateline_agency(text, DATELINE_HEAD_CHARS)
     url = _clean_str(meta.get("url"))
     shaping = {"published_at": published_at.isoformat(), "title": title, "source": source, "url": url,
                "language": language}

@@ -46,6 +46,23 @@ def _is_weak_past(t: str, not_ed) -> bool:
     return len(t) > 4 and t.endswith("ed") and t not in not_ed
 
 
+def _cue_at(toks: list[str], i: int, cues: dict, maxlen: int, backward: bool) -> tuple[str | None, int]:
+    """The longest cue ending at (``backward``) or starting at token ``i``: (kind, length in
+    tokens), or ``(None, 1)``."""
+    for n in range(maxlen, 0, -1):
+        if backward:
+            if n > i + 1:
+                continue
+            key = tuple(toks[i - n + 1:i + 1])
+        else:
+            key = tuple(toks[i:i + n])
+            if len(key) < n:
+                continue
+        if key in cues:
+            return cues[key], n
+    return None, 1
+
+
 def direction(text: str, start: int, end: int) -> str | None:
     """Direction of the expression text[start:end] from its clause.
 
@@ -69,12 +86,7 @@ def direction(text: str, start: int, end: int) -> str | None:
         t = ltoks[i]
         if t in bounds:
             break
-        hit, k = None, 1
-        for n in range(min(maxlen, i + 1), 0, -1):
-            key = tuple(ltoks[i - n + 1:i + 1])
-            if key in cues:
-                hit, k = cues[key], n
-                break
+        hit, k = _cue_at(ltoks, i, cues, maxlen, backward=True)
         j = i - k  # token before the cue
         prev = ltoks[j] if j >= 0 else ""
         prev2 = ltoks[j - 1] if j >= 1 else ""
@@ -104,12 +116,7 @@ def direction(text: str, start: int, end: int) -> str | None:
         t = rtoks[j]
         if t in bounds:
             break
-        hit, k = None, 1
-        for n in range(maxlen, 0, -1):
-            key = tuple(rtoks[j:j + n])
-            if len(key) == n and key in cues:
-                hit, k = cues[key], n
-                break
+        hit, k = _cue_at(rtoks, j, cues, maxlen, backward=False)
         if hit is None and _is_weak_past(t, not_ed):
             hit = "past?"
         if hit == "present":

@@ -171,3 +171,26 @@ def dateline_prefix_length(sentence: str) -> int:
         return 0
     rest = sentence[m.end():]
     return m.end() if rest[:1].isupper() or rest[:1] in "\"'‘“" else 0
+
+
+_DATELINE_PLACE = re.compile(r"^\s*([A-Z][A-Z\u00C0-\u00DE.'’\- ]+?)\s*(?:[,(]|--?|[–—_])")
+
+
+def dateline_place_name(prefix: str) -> str | None:
+    """The place of a dateline prefix ("HANOI, Nov. 18 (Xinhua) -- " -> "HANOI"), else ``None``."""
+    m = _DATELINE_PLACE.match(prefix)
+    return m.group(1) if m else None
+
+
+_AGENCY_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z\u00C0-\u00DE.'’\-]{2,}[^()\n]{0,60}?\((?P<agency>[A-Z][A-Za-z&.\- ]{1,30})\)"
+                              r"[ \t]*(?:--?|[–—_:])")
+
+
+def dateline_agency(text, head_chars: int = 300) -> str | None:
+    """The news agency named in a dateline at the start of ``text`` ("HANOI, Nov. 18 (Xinhua) --"
+    gives "Xinhua", "KYIV (AP) —" gives "AP"), else ``None``. Ingest uses it as the source when
+    the metadata names none."""
+    if not isinstance(text, str):
+        return None
+    m = _AGENCY_DATELINE.match(text[:head_chars].lstrip("\ufeff \t\r\n").split("\n", 1)[0])
+    return m.group("agency").strip() if m else None
