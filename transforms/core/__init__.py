@@ -1,0 +1,1 @@
+"""Shared building blocks every concept package uses: stable ids and the reference-data reader."""
