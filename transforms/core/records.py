@@ -1,0 +1,98 @@
+"""Typed records passed between stages: what ingest, text, temporal and events hand on.
+
+Each record is a frozen-ish dataclass with the fields its consumer reads; ``to_row()`` gives
+the plain ``dict`` that :mod:`transforms.warehouse.contract` turns into Arrow. Stages never
+smuggle private keys on these records: per-document state travels as explicit arguments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence of a document's normalised text (offsets into ``documents.text``)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    duplicate_of: int | None = None  # index of an earlier identical sentence, else None
+
+
+@dataclass(slots=True)
+class Timex:
+    """One TIMEX3 time expression found in a text."""
+
+    start: int
+    end: int
+    text: str
+    timex_type: str  # DATE, TIME, DURATION, SET
+    value: str
+    mod: str | None = None
+    granularity: str | None = None
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    anchor: str | None = "publication_date"  # publication_date | expression:<start> | None
+    rule: str | None = None
+    sentence_index: int | None = None
+
+    def to_row(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Document:
+    """One article, after ingest: normalised text plus the metadata that shapes its rows."""
+
+    doc_id: str
+    input_path: str
+    text: str
+    published_at: dt.datetime  # timezone-aware UTC
+    published_source: str  # metadata | dateline | assumed | archive
+    content_hash: str
+    locator: str = ""
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    language: str | None = None
+    external_id: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # reader-specific facts (documented per reader)
+
+    @property
+    def published_date(self) -> dt.date:
+        return self.published_at.date()
+
+    def to_row(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Quarantine:
+    """An input item that could not be used, with a short stable reason."""
+
+    input_path: str
+    reason: str
+    detail: str
+    locator: str = ""
+    raw_excerpt: str = ""
+
+    def to_row(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Actor:
+    """An event participant as coded: words, canonical name, country (ISO3), sector, role."""
+
+    text: str
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+
+    def to_row(self) -> dict[str, Any]:
+        return asdict(self)
