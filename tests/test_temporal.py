@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -191,7 +192,7 @@ def test_dates_have_intervals_and_granularity():
     assert (t["date_start"], t["date_end"]) == (dt.date(2024, 4, 1), dt.date(2024, 6, 30))
     keys = {"start", "end", "text", "timex_type", "value", "mod", "granularity", "date_start", "date_end",
             "anchor", "rule", "sentence_index"}
-    assert set(t) == keys
+    assert set(dataclasses.asdict(t)) == keys
 
 
 def test_direction_detector():

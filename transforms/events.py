@@ -16,6 +16,7 @@ Flow for a batch of documents (see ``docs/events.md``):
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -793,7 +794,7 @@ def _without_dateline(doc: dict, sent: dict) -> dict:
     k = dateline_prefix_length(sent["text"])
     if not k:
         return sent
-    return {**sent, "text": sent["text"][k:], "start": sent["start"] + k}
+    return dataclasses.replace(sent, text=sent.text[k:], start=sent.start + k)
 
 
 _PHRASE_STOP = {"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "nsubj", "nsubjpass", "mark", "cc"}

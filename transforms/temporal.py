@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import yaml
 
+from transforms.core.records import Sentence, Timex
 from transforms.settings import reference_path
 from transforms.tense import direction as _direction
 
@@ -1059,7 +1060,7 @@ def _windows(text: str, lx: _Lex):
 _CLOCK_DATE_GAP = re.compile(r"\s*,?\s*$")
 
 
-def tag(text: str, dct: dt.date, sentences: list[dict] | None = None) -> list[dict]:
+def tag(text: str, dct: dt.date, sentences: list[Sentence] | None = None) -> list[Timex]:
     """Time expressions of ``text`` normalised against ``dct`` (see docs/architecture.md)."""
     try:
         return _tag(text, dct, sentences)
@@ -1067,7 +1068,7 @@ def tag(text: str, dct: dt.date, sentences: list[dict] | None = None) -> list[di
         return []
 
 
-def _tag(text: str, dct: dt.date, sentences) -> list[dict]:
+def _tag(text: str, dct: dt.date, sentences) -> list[Timex]:
     if not isinstance(text, str) or not text:
         return []
     if isinstance(dct, dt.datetime):
@@ -1161,18 +1162,18 @@ def _tag(text: str, dct: dt.date, sentences) -> list[dict]:
                 continue
         merged.append(ex)
     out = []
-    sent_starts = [snt["start"] for snt in sentences] if sentences else []
+    sent_starts = [snt.start for snt in sentences] if sentences else []
     for ex in merged:
         si = None
         if sent_starts:
             k = bisect_right(sent_starts, ex.start) - 1
-            if k >= 0 and ex.start < sentences[k]["end"]:
-                si = sentences[k]["index"]
-        out.append({
-            "start": ex.start, "end": ex.end, "text": text[ex.start:ex.end], "timex_type": ex.type,
-            "value": ex.value, "mod": ex.mod, "granularity": _gran(ex), "date_start": ex.ds,
-            "date_end": ex.de, "anchor": ex.anchor, "rule": ex.rule, "sentence_index": si,
-        })
+            if k >= 0 and ex.start < sentences[k].end:
+                si = sentences[k].index
+        out.append(Timex(
+            start=ex.start, end=ex.end, text=text[ex.start:ex.end], timex_type=ex.type,
+            value=ex.value, mod=ex.mod, granularity=_gran(ex), date_start=ex.ds,
+            date_end=ex.de, anchor=ex.anchor, rule=ex.rule, sentence_index=si,
+        ))
     return out
 
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from transforms.core.records import Sentence
 from transforms.settings import reference_path
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
@@ -102,51 +103,48 @@ def _sentence_key(sentence: str) -> str:
     return key.rstrip(" .!?;:\"'”’")
 
 
-def split_sentences(text: str) -> list[dict]:
+def split_sentences(text: str) -> list[Sentence]:
     """Split normalised text into sentences; a line break always ends a sentence.
 
     Repeated sentences in one document are marked: of identical sentences (ignoring case,
     spacing and final punctuation) the occurrence with the most surrounding context (the
     longest paragraph; on a tie the first) is kept and the others get ``duplicate_of``.
     """
-    sentences: list[dict] = []
+    sentences: list[Sentence] = []
+    context: list[int] = []  # paragraph length of each sentence
     pos = 0
     for line in text.split("\n"):
         para_len = len(line.strip())
         for s, e in _split_line(line, pos):
-            sentences.append(
-                {"index": len(sentences), "start": s, "end": e, "text": text[s:e],
-                 "duplicate_of": None, "_context": para_len}
-            )
+            sentences.append(Sentence(index=len(sentences), start=s, end=e, text=text[s:e]))
+            context.append(para_len)
         pos += len(line) + 1
-    groups: dict[str, list[dict]] = {}
+    groups: dict[str, list[Sentence]] = {}
     for sent in sentences:
-        key = _sentence_key(sent["text"])
+        key = _sentence_key(sent.text)
         if len(key) >= 20:  # short lines ("Reuters", "Photo") are not counted as repeats
             groups.setdefault(key, []).append(sent)
     for members in groups.values():
         if len(members) > 1:
-            keep = max(members, key=lambda s: (s["_context"], -s["index"]))
+            keep = max(members, key=lambda s: (context[s.index], -s.index))
             for sent in members:
                 if sent is not keep:
-                    sent["duplicate_of"] = keep["index"]
-    for sent in sentences:
-        del sent["_context"]
+                    sent.duplicate_of = keep.index
     return sentences
 
 
-def sentence_index_at(sentences: list[dict], char: int) -> int | None:
+def sentence_index_at(sentences: list[Sentence], char: int) -> int | None:
     """Index of the sentence that contains character offset ``char`` (binary search)."""
     lo, hi = 0, len(sentences) - 1
     while lo <= hi:
         mid = (lo + hi) // 2
         s = sentences[mid]
-        if char < s["start"]:
+        if char < s.start:
             hi = mid - 1
-        elif char >= s["end"]:
+        elif char >= s.end:
             lo = mid + 1
         else:
-            return s["index"]
+            return s.index
     return None
 
 

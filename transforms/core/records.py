@@ -12,8 +12,20 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
+class _TransitionalItemAccess:
+    """TRANSITIONAL (removed once every consumer reads attributes): ``rec["x"]`` / ``rec.get("x")``."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Any:
+        return getattr(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key, default)
+
+
 @dataclass(slots=True)
-class Sentence:
+class Sentence(_TransitionalItemAccess):
     """One sentence of a document's normalised text (offsets into ``documents.text``)."""
 
     index: int
@@ -24,7 +36,7 @@ class Sentence:
 
 
 @dataclass(slots=True)
-class Timex:
+class Timex(_TransitionalItemAccess):
     """One TIMEX3 time expression found in a text."""
 
     start: int
