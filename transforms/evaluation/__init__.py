@@ -1,0 +1,1 @@
+"""Evaluation against gold data: TempEval-3 (TimeML) scoring and PLOVER event-coding scoring."""
