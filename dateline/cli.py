@@ -14,9 +14,10 @@ import sys
 from pathlib import Path
 
 from dateline import __version__
+from transforms.settings import DEFAULTS
 
-DEFAULT_INPUT = "seeds/articles"
-DEFAULT_WAREHOUSE = "warehouse"
+DEFAULT_INPUT = "seeds/articles"  # the embedded seed (packaged with the wheel): see settings.SEED_ARTICLES_DIR
+DEFAULT_WAREHOUSE = DEFAULTS.warehouse
 
 
 class UserError(Exception):
@@ -53,10 +54,20 @@ def _print_table(columns: list[str], rows: list[tuple], title: str | None = None
     Console(width=max(120, len(columns) * 16)).print(table)
 
 
+def _seed_articles() -> Path:
+    """``seeds/articles`` in the working directory, else the seed packaged with Dateline."""
+    local = Path(DEFAULT_INPUT)
+    if local.exists():
+        return local
+    from transforms.settings import SEED_ARTICLES_DIR
+
+    return SEED_ARTICLES_DIR
+
+
 # ---------------------------------------------------------------------------- commands
 
 def cmd_run(args: argparse.Namespace) -> int:
-    inputs = [Path(p) for p in (args.input or [DEFAULT_INPUT])]
+    inputs = [Path(p) for p in args.input] if args.input else [_seed_articles()]
     for p in inputs:
         if not p.exists():
             raise UserError(f"input path does not exist: {p}")
@@ -65,15 +76,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise UserError(f"warehouse is not a directory: {warehouse}")
     _prefect_env(warehouse)
     from flows.pipeline import ChecksFailed, dateline_flow
-    from transforms.store import LockTimeout, warehouse_lock
+    from transforms.warehouse.lock import LockTimeout, warehouse_lock
 
     try:
         with warehouse_lock(warehouse.resolve(), timeout=args.lock_timeout):
             from dateline.prefect_home import seed
-            from transforms.pipeline import start_workers
+            from transforms.pipeline.workers import shared_pool
 
             seed(Path(os.environ["PREFECT_HOME"]))  # a new warehouse skips Prefect's migrations
-            start_workers(args.workers)  # workers load spaCy while Prefect's API server starts
+            shared_pool().start(args.workers)  # workers load spaCy while Prefect's API server starts
             summary = dateline_flow(
                 inputs=[str(p.resolve()) for p in inputs], warehouse_dir=str(warehouse.resolve()),
                 assume_published=args.assume_published, workers=args.workers,
@@ -90,7 +101,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _print_summary(s: dict) -> None:
-    from transforms.warehouse import query
+    from transforms.warehouse.publish import query
 
     counts = dict(zip(
         ["documents", "time_expressions", "events", "quarantine", "document_sources"],
@@ -114,7 +125,7 @@ def _print_summary(s: dict) -> None:
 def cmd_query(args: argparse.Namespace) -> int:
     import duckdb
 
-    from transforms.warehouse import query
+    from transforms.warehouse.publish import query
 
     try:
         cols, rows = query(Path(args.warehouse), args.sql)
@@ -138,7 +149,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from transforms.warehouse import publish
+    from transforms.warehouse.publish import publish
 
     root = Path(args.warehouse)
     if not (root / "parquet").exists():
@@ -148,7 +159,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    from transforms.schema import write_data_dictionary
+    from transforms.warehouse.contract import write_data_dictionary
 
     print(write_data_dictionary())
     return 0
@@ -260,13 +271,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"warehouse folder (default: {DEFAULT_WAREHOUSE})")
     r.add_argument("--assume-published", type=_date, metavar="DATE",
                    help="publication date for items that have none (otherwise they are quarantined)")
-    r.add_argument("--workers", type=int, default=None, help="worker processes (default: 2 or the core count)")
-    r.add_argument("--lock-timeout", type=float, default=600.0, metavar="SECONDS",
-                   help="how long to wait for another run holding the warehouse (default: 600)")
-    r.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024,
-                   help="larger input files are quarantined (default: 20 MB)")
-    r.add_argument("--files-per-batch", type=int, default=500, metavar="N",
-                   help="input files per batch; each batch is committed to the warehouse (default: 500)")
+    r.add_argument("--workers", type=int, default=DEFAULTS.workers,
+                   help="worker processes (default: 2 or the core count)")
+    r.add_argument("--lock-timeout", type=float, default=DEFAULTS.lock_timeout, metavar="SECONDS",
+                   help=f"how long to wait for another run holding the warehouse (default: {DEFAULTS.lock_timeout:.0f})")
+    r.add_argument("--max-bytes", type=int, default=DEFAULTS.max_bytes,
+                   help=f"larger input files are quarantined (default: {DEFAULTS.max_bytes // 2**20} MB)")
+    r.add_argument("--files-per-batch", type=int, default=DEFAULTS.files_per_batch, metavar="N",
+                   help="input files per batch; each batch is committed to the warehouse "
+                        f"(default: {DEFAULTS.files_per_batch})")
     r.set_defaults(func=cmd_run)
 
     q = sub.add_parser("query", help="run SQL on the warehouse and print the result",

@@ -8,7 +8,7 @@ lists.
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ def _path(parts: tuple[str, ...]) -> Path:
     return reference_path(*parts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_tsv(*parts: str) -> tuple[dict[str, str], ...]:
     """Rows of a tab-separated file with a header line (``#`` lines are comments)."""
     with open(_path(parts), encoding="utf-8") as f:
@@ -29,14 +29,14 @@ def read_tsv(*parts: str) -> tuple[dict[str, str], ...]:
     return tuple(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_words(*parts: str) -> frozenset[str]:
     """A word list: one entry per line, blank lines and ``#`` comments skipped."""
     with open(_path(parts), encoding="utf-8") as f:
         return frozenset(ln.strip() for ln in f if ln.strip() and not ln.lstrip().startswith("#"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_yaml(*parts: str) -> Any:
     """A YAML file (mappings, lists, cue sets)."""
     with open(_path(parts), encoding="utf-8") as f:

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from transforms.clusters import cluster_events
+from transforms.warehouse.clusters import cluster_events
 
 D = dt.date
 

@@ -11,18 +11,15 @@ Every mention is kept (GDELT keeps mentions too); the cluster id groups them.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
+
+from transforms.core.ids import stable_id
 
 LINKABLE_GRANULARITY = {"time", "day", "weekend", "week"}
 
 
 def _countries(actors) -> str:
     return "|".join(sorted({a.get("country") for a in (actors or []) if a.get("country")}))
-
-
-def _hash(*parts) -> str:
-    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:32]
 
 
 def cluster_events(events: list[dict], pipeline_version: str) -> list[dict]:
@@ -41,7 +38,7 @@ def cluster_events(events: list[dict], pipeline_version: str) -> list[dict]:
         if (src or tgt) and e.get("granularity") in LINKABLE_GRANULARITY:
             by_key[(e["event_type"], src, tgt)].append(base)
         else:
-            rows.append({**base, "cluster_id": _hash("singleton", e["event_id"]), "cluster_method": "singleton"})
+            rows.append({**base, "cluster_id": stable_id("singleton", e["event_id"]), "cluster_method": "singleton"})
     for key, members in sorted(by_key.items()):
         members.sort(key=lambda m: (m["date_start"], m["date_end"], m["event_id"]))
         open_clusters: list[dict] = []  # {start, end, place, id}
@@ -55,7 +52,7 @@ def cluster_events(events: list[dict], pipeline_version: str) -> list[dict]:
                     break
             if target is None:
                 target = {"start": m["date_start"], "end": m["date_end"], "place": m["place_key"],
-                          "id": _hash(*key, m["date_start"], m["place_key"] or "", m["event_id"])}
+                          "id": stable_id(*key, m["date_start"], m["place_key"] or "", m["event_id"])}
                 open_clusters.append(target)
             else:
                 target["end"] = max(target["end"], m["date_end"])

@@ -14,73 +14,18 @@ blindly, so writing the same rows twice leaves the same table.
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
 import os
-import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from transforms import schema
+from transforms.warehouse import contract
 
 DATA_FILE = "data.parquet"
-
-
-class LockTimeout(RuntimeError):
-    """Another run holds the warehouse lock for longer than the timeout."""
-
-
-_HELD: dict[str, int] = {}  # lock files held by this process -> depth
-
-
-@contextlib.contextmanager
-def warehouse_lock(root: Path, timeout: float = 600.0, poll: float = 0.2) -> Iterator[None]:
-    """Exclusive lock on a warehouse directory (``<root>/.lock``); waits up to ``timeout`` s.
-
-    Re-entrant within a process: the CLI takes the lock before it starts the flow (so a
-    busy warehouse is reported in one line), and the flow's own ``warehouse_lock`` then
-    passes straight through.
-    """
-    root.mkdir(parents=True, exist_ok=True)
-    path = root / ".lock"
-    key = str(path.resolve())
-    if _HELD.get(key):
-        _HELD[key] += 1
-        try:
-            yield
-        finally:
-            _HELD[key] -= 1
-        return
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    deadline = time.monotonic() + timeout
-    try:
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                    raise
-                if time.monotonic() >= deadline:
-                    holder = path.read_text(errors="replace").strip() or "another run"
-                    raise LockTimeout(
-                        f"warehouse {root} is locked by {holder}; waited {timeout:.0f}s"
-                    ) from None
-                time.sleep(poll)
-        os.ftruncate(fd, 0)
-        os.write(fd, f"pid {os.getpid()}".encode())
-        _HELD[key] = 1
-        yield
-    finally:
-        _HELD.pop(key, None)
-        with contextlib.suppress(OSError):
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -115,7 +60,7 @@ class ParquetStore:
         return self.parquet / name
 
     def partition_dir(self, name: str, month: str | None) -> Path:
-        t = schema.table(name)
+        t = contract.table(name)
         if t.partition:
             if not month:
                 raise ValueError(f"{name} is partitioned by {t.partition}: a value is required")
@@ -140,13 +85,13 @@ class ParquetStore:
     # ------------------------------------------------------------------ reading
     def read_partition(self, name: str, month: str | None) -> pa.Table:
         path = self.partition_dir(name, month) / DATA_FILE
-        target = schema.arrow_schema(name)
+        target = contract.arrow_schema(name)
         if not path.exists():
             return target.empty_table()
         return conform(pq.read_table(path), target)
 
     def partitions(self, name: str) -> list[str | None]:
-        t = schema.table(name)
+        t = contract.table(name)
         if not t.partition:
             return [None] if (self.table_dir(name) / DATA_FILE).exists() else []
         prefix = f"{t.partition}="
@@ -158,7 +103,7 @@ class ParquetStore:
 
     def read(self, name: str, columns: list[str] | None = None) -> pa.Table:
         """Whole table (all partitions), with the partition column added."""
-        t = schema.table(name)
+        t = contract.table(name)
         parts = []
         for month in self.partitions(name):
             tbl = self.read_partition(name, month)
@@ -168,7 +113,7 @@ class ParquetStore:
                 tbl = tbl.append_column(t.partition, pa.array([month] * tbl.num_rows, pa.string()))
             parts.append(tbl)
         if not parts:
-            empty = schema.arrow_schema(name).empty_table()
+            empty = contract.arrow_schema(name).empty_table()
             if columns:
                 empty = empty.select([c for c in columns if c in empty.column_names])
             if t.partition:
@@ -194,7 +139,7 @@ class ParquetStore:
                 final.unlink()
                 _fsync_dir(d)
             return
-        key = list(schema.table(name).primary_key)
+        key = list(contract.table(name).primary_key)
         tbl = tbl.sort_by([(k, "ascending") for k in key])
         tmp = d / f".{DATA_FILE}.{uuid.uuid4().hex}.tmp"
         pq.write_table(tbl, tmp, compression="zstd")
@@ -205,7 +150,7 @@ class ParquetStore:
 
     @staticmethod
     def _split_by_month(name: str, rows: list[dict]) -> dict[str | None, list[dict]]:
-        t = schema.table(name)
+        t = contract.table(name)
         groups: dict[str | None, list[dict]] = {}
         for r in rows:
             month = r.get(t.partition) if t.partition else None
@@ -222,21 +167,21 @@ class ParquetStore:
         doc_ids = set(doc_ids)
         groups = self._split_by_month(name, rows)
         months = set(groups) | set(old_months)
-        if not schema.table(name).partition:
+        if not contract.table(name).partition:
             months = {None}
         drop = pa.array(sorted(doc_ids), pa.string())
         for month in sorted(months, key=lambda m: m or ""):
             old = self.read_partition(name, month)
             if old.num_rows and len(drop):
                 old = old.filter(pc.invert(pc.is_in(old.column("doc_id"), value_set=drop)))
-            new = schema.to_arrow(name, groups.get(month, []))
+            new = contract.to_arrow(name, groups.get(month, []))
             self._write_partition(name, month, pa.concat_tables([old, new]))
         return len(rows)
 
     def insert_new(self, name: str, rows: list[dict]) -> int:
         """Insert rows whose primary key is not stored yet; existing keys are left as they are
         (so re-running over the same inputs rewrites no file). Returns rows inserted."""
-        key = schema.table(name).primary_key
+        key = contract.table(name).primary_key
         written = 0
         for month, group in self._split_by_month(name, rows).items():
             old = self.read_partition(name, month)
@@ -248,13 +193,13 @@ class ParquetStore:
                     seen.add(k)
                     fresh.append(r)
             if fresh:
-                self._write_partition(name, month, pa.concat_tables([old, schema.to_arrow(name, fresh)]))
+                self._write_partition(name, month, pa.concat_tables([old, contract.to_arrow(name, fresh)]))
                 written += len(fresh)
         return written
 
     def replace_table(self, name: str, rows: list[dict]) -> int:
         """Replace a whole unpartitioned table (atomic file swap)."""
-        if schema.table(name).partition:
+        if contract.table(name).partition:
             raise ValueError(f"{name} is partitioned: use replace_documents or upsert")
-        self._write_partition(name, None, schema.to_arrow(name, rows))
+        self._write_partition(name, None, contract.to_arrow(name, rows))
         return len(rows)

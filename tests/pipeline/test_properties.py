@@ -7,8 +7,10 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from transforms import pipeline, schema
+from transforms.core.records import Document
+from transforms.pipeline.process import process_batch
 from transforms.text import content_hash, doc_id, normalise_text
+from transforms.warehouse import contract
 
 NEWSY = ["Russia", "Ukraine", "Turkish", "Kremlin", "said", "met", "talks", "on", "Friday", "in", "Istanbul",
          "will", "not", "attack", "killed", "police", "protest", "May", "16", "last", "week", ".", ",",
@@ -20,23 +22,22 @@ texts = st.one_of(
 )
 
 
-def _doc(text: str, day: dt.date) -> dict:
+def _doc(text: str, day: dt.date) -> Document:
     text = normalise_text(text) or "."
-    return {"doc_id": doc_id(text), "text": text, "published_at": dt.datetime.combine(day, dt.time(), dt.UTC),
-            "input_path": "/x.txt", "locator": "", "source": None, "url": None, "title": None, "language": "en",
-            "published_source": "metadata", "content_hash": content_hash(text)}
+    return Document(doc_id=doc_id(text), text=text, published_at=dt.datetime.combine(day, dt.time(), dt.UTC),
+                    input_path="/x.txt", language="en", published_source="metadata", content_hash=content_hash(text))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(texts, min_size=1, max_size=3), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)))
 def test_any_batch_gives_rows_that_fit_the_contract(batch, day):
-    docs = list({d["doc_id"]: d for d in (_doc(t, day) for t in batch)}.values())
-    rows = pipeline.process_batch(docs)
+    docs = list({d.doc_id: d for d in (_doc(t, day) for t in batch)}.values())
+    rows = process_batch(docs)
     assert len(rows["documents"]) == len(docs)
     for name, table_rows in rows.items():
-        tbl = schema.to_arrow(name, table_rows)  # raises if a value does not fit its declared type
+        tbl = contract.to_arrow(name, table_rows)  # raises if a value does not fit its declared type
         assert tbl.num_rows == len(table_rows)
-    texts_by_doc = {d["doc_id"]: d["text"] for d in docs}
+    texts_by_doc = {d.doc_id: d.text for d in docs}
     for t in rows["time_expressions"]:
         assert texts_by_doc[t["doc_id"]][t["start_char"]:t["end_char"]] == t["text"]
     for e in rows["events"]:

@@ -18,10 +18,7 @@ from pathlib import Path
 import pyarrow as pa
 import yaml
 
-from transforms.settings import REPO_ROOT
-
-SCHEMA_PATH = REPO_ROOT / "warehouse" / "schema.yml"
-DICTIONARY_PATH = REPO_ROOT / "docs" / "data-dictionary.md"
+from transforms.settings import DICTIONARY_PATH, SCHEMA_PATH
 
 ACTOR_FIELDS = ("text", "name", "country", "sector", "role")
 _ACTOR_TYPE = pa.list_(pa.struct([(f, pa.string()) for f in ACTOR_FIELDS]))
@@ -211,7 +208,8 @@ def write_data_dictionary(path: Path = DICTIONARY_PATH) -> Path:
 
 # ---------------------------------------------------------------------------- checks
 
-def _quote(value: str) -> str:
+def sql_literal(value: str) -> str:
+    """A SQL string literal (single quotes doubled)."""
     return "'" + value.replace("'", "''") + "'"
 
 
@@ -227,7 +225,7 @@ def checks() -> list[Check]:
                 out.append(Check(t.name, f"not_null:{c.name}", f"{c.name} is never null",
                                  f"SELECT * FROM {t.name} WHERE {c.name} IS NULL"))
             if c.accepted:
-                values = ", ".join(_quote(v) for v in c.accepted)
+                values = ", ".join(sql_literal(v) for v in c.accepted)
                 out.append(Check(t.name, f"accepted_values:{c.name}", f"{c.name} in ({', '.join(c.accepted)})",
                                  f"SELECT * FROM {t.name} WHERE {c.name} IS NOT NULL AND {c.name} NOT IN ({values})"))
         for spec in t.table_checks:

@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from tests.conftest import SEED_ARTICLES
-from transforms.store import warehouse_lock
+from transforms.warehouse.lock import warehouse_lock
 
 pytestmark = pytest.mark.slow
 
@@ -243,7 +243,7 @@ def test_second_run_waits_for_the_lock(first_run, api_url, tmp_path):
     assert "locked" in res.stderr and "Traceback" not in res.stderr
     # with a longer timeout the run waits for the holder to finish, then completes
     holder = subprocess.Popen([sys.executable, "-c",
-                               "import sys, time; from pathlib import Path; from transforms.store import warehouse_lock\n"
+                               "import sys, time; from pathlib import Path; from transforms.warehouse.lock import warehouse_lock\n"
                                f"with warehouse_lock(Path({str(wh)!r})):\n"
                                "    print('held', flush=True); time.sleep(3)"],
                               stdout=subprocess.PIPE, text=True)

@@ -12,33 +12,29 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from transforms import schema
-from transforms.settings import REPO_ROOT, pipeline_version
-from transforms.store import ParquetStore
+from transforms.settings import SQL_DIR, pipeline_version
+from transforms.warehouse import contract
+from transforms.warehouse.contract import sql_literal
+from transforms.warehouse.store import ParquetStore
 
 DB_NAME = "dateline.duckdb"
-SQL_DIR = REPO_ROOT / "warehouse" / "sql"
 
-
-def _sql_literal(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
 
 
 def table_view_sql(store: ParquetStore, name: str) -> str:
     """``CREATE VIEW`` over the Parquet files of ``name`` (a typed empty view when none exist)."""
-    t = schema.table(name)
+    t = contract.table(name)
     if store.files(name):
         pattern = str(store.table_dir(name)) + ("/*/*.parquet" if t.partition else "/*.parquet")
         opts = "union_by_name = true"
         if t.partition:
             opts += f", hive_partitioning = true, hive_types = {{'{t.partition}': VARCHAR}}"
-        return f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet({_sql_literal(pattern)}, {opts})"
-    cols = ", ".join(f"CAST(NULL AS {schema.duckdb_type(c)}) AS {c.name}" for c in t.columns)
+        return f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet({sql_literal(pattern)}, {opts})"
+    cols = ", ".join(f"CAST(NULL AS {contract.duckdb_type(c)}) AS {c.name}" for c in t.columns)
     return f"CREATE OR REPLACE VIEW {name} AS SELECT {cols} WHERE false"
 
 
@@ -47,7 +43,7 @@ def mart_files() -> list[Path]:
 
 
 def create_views(con: duckdb.DuckDBPyConnection, store: ParquetStore) -> None:
-    for name in schema.tables():
+    for name in contract.tables():
         con.execute(table_view_sql(store, name))
     for path in mart_files():
         con.execute(path.read_text(encoding="utf-8"))
@@ -104,55 +100,6 @@ def connect(root: Path) -> duckdb.DuckDBPyConnection:
     if built_for(root) != str(root):
         publish(root)
     return duckdb.connect(str(root / DB_NAME), read_only=True)
-
-
-# ---------------------------------------------------------------------------- checks
-
-@dataclass
-class CheckResult:
-    table: str
-    name: str
-    description: str
-    failures: int
-    examples: list[dict]
-
-    @property
-    def passed(self) -> bool:
-        return self.failures == 0
-
-
-def run_checks(root: Path, examples: int = 3) -> list[CheckResult]:
-    """Run every contract check on what is in the Parquet files now."""
-    store = ParquetStore(root)
-    con = duckdb.connect()
-    try:
-        for name in schema.tables():
-            con.execute(table_view_sql(store, name))
-        results = []
-        for check in schema.checks():
-            n = con.execute(f"SELECT count(*) FROM ({check.sql})").fetchone()[0]
-            ex = []
-            if n:
-                cur = con.execute(f"SELECT * FROM ({check.sql}) LIMIT {examples}")
-                cols = [d[0] for d in cur.description]
-                for row in cur.fetchall():
-                    rec = dict(zip(cols, row, strict=True))
-                    rec.pop("text", None)
-                    ex.append({k: (str(v)[:80] if v is not None else None) for k, v in rec.items()})
-            results.append(CheckResult(check.table, check.name, check.description, n, ex))
-        return results
-    finally:
-        con.close()
-
-
-def format_failures(results: list[CheckResult]) -> str:
-    lines = []
-    for r in results:
-        if not r.passed:
-            lines.append(f"check failed: {r.table}.{r.name} ({r.description}): {r.failures} row(s)")
-            for ex in r.examples:
-                lines.append(f"    e.g. {ex}")
-    return "\n".join(lines)
 
 
 def query(root: Path, sql: str) -> tuple[list[str], list[tuple]]:

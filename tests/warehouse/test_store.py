@@ -8,8 +8,9 @@ import time
 import duckdb
 import pytest
 
-from transforms import warehouse
-from transforms.store import LockTimeout, ParquetStore, warehouse_lock
+from transforms.warehouse import checks, publish
+from transforms.warehouse.lock import LockTimeout, warehouse_lock
+from transforms.warehouse.store import ParquetStore
 
 NOW = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
 
@@ -59,8 +60,8 @@ def test_stray_temp_files_are_invisible_and_cleaned(tmp_path):
     part = store.partition_dir("sentences", "2025-05")
     (part / ".data.parquet.dead.tmp").write_bytes(b"half a file")
     assert len(store.files("sentences")) == 1
-    warehouse.publish(tmp_path)
-    con = duckdb.connect(str(tmp_path / warehouse.DB_NAME), read_only=True)
+    publish.publish(tmp_path)
+    con = duckdb.connect(str(tmp_path / publish.DB_NAME), read_only=True)
     assert con.execute("select count(*) from sentences").fetchone()[0] == 1
     con.close()
     assert store.cleanup_temp() == 1
@@ -69,7 +70,7 @@ def test_stray_temp_files_are_invisible_and_cleaned(tmp_path):
 def test_published_duckdb_has_typed_empty_views_and_works_from_elsewhere(tmp_path, monkeypatch):
     store = ParquetStore(tmp_path / "wh")
     store.replace_documents("sentences", [_sentence("a", 0)], {"a"})
-    db = warehouse.publish(tmp_path / "wh")
+    db = publish.publish(tmp_path / "wh")
     monkeypatch.chdir(tmp_path)
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("select count(*) from sentences").fetchone()[0] == 1
@@ -84,18 +85,18 @@ def test_published_duckdb_has_typed_empty_views_and_works_from_elsewhere(tmp_pat
 def test_connect_rebuilds_views_after_the_folder_moves(tmp_path):
     store = ParquetStore(tmp_path / "a")
     store.replace_documents("sentences", [_sentence("a", 0)], {"a"})
-    warehouse.publish(tmp_path / "a")
+    publish.publish(tmp_path / "a")
     (tmp_path / "a").rename(tmp_path / "b")
-    cols, rows = warehouse.query(tmp_path / "b", "select count(*) from sentences")
+    cols, rows = publish.query(tmp_path / "b", "select count(*) from sentences")
     assert rows == [(1,)]
-    assert warehouse.built_for(tmp_path / "b") == str((tmp_path / "b").resolve())
+    assert publish.built_for(tmp_path / "b") == str((tmp_path / "b").resolve())
 
 
 def test_lock_times_out_with_a_clear_message(tmp_path):
     code = textwrap.dedent(f"""
         import time
         from pathlib import Path
-        from transforms.store import warehouse_lock
+        from transforms.warehouse.lock import warehouse_lock
         with warehouse_lock(Path({str(tmp_path)!r})):
             print("locked", flush=True)
             time.sleep(30)
@@ -116,12 +117,12 @@ def test_lock_times_out_with_a_clear_message(tmp_path):
 def test_checks_report_table_check_and_examples(tmp_path):
     store = ParquetStore(tmp_path)
     store.replace_documents("sentences", [_sentence("a", 0), _sentence("a", 0)], {"a"})
-    results = warehouse.run_checks(tmp_path)
+    results = checks.run_checks(tmp_path)
     failed = [r for r in results if not r.passed]
     names = {(r.table, r.name) for r in failed}
     assert ("sentences", "primary_key_unique") in names
     assert ("sentences", "doc_exists") in names  # no documents row for "a"
-    report = warehouse.format_failures(failed)
+    report = checks.format_failures(failed)
     assert "sentences.primary_key_unique" in report and "e.g." in report
     assert os.path.exists(tmp_path / "parquet")
     time.sleep(0)
@@ -130,10 +131,10 @@ def test_checks_report_table_check_and_examples(tmp_path):
 def test_reader_holding_the_old_duckdb_file_survives_a_republish(tmp_path):
     store = ParquetStore(tmp_path)
     store.replace_documents("sentences", [_sentence("a", 0)], {"a"})
-    db = warehouse.publish(tmp_path)
+    db = publish.publish(tmp_path)
     reader = duckdb.connect(str(db), read_only=True)
     store.replace_documents("sentences", [_sentence("b", 0)], {"b"})
-    warehouse.publish(tmp_path)  # built beside, renamed over the open file
+    publish.publish(tmp_path)  # built beside, renamed over the open file
     assert reader.execute("select count(*) from sentences").fetchone()[0] == 2  # views read current Parquet
     reader.close()
     fresh = duckdb.connect(str(db), read_only=True)

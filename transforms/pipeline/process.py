@@ -1,0 +1,58 @@
+"""One batch of documents → rows of every document-keyed table.
+
+The stages run in order: sentences (with repeats marked) → time expressions → events. The
+event extractor (the spaCy pipeline) is loaded once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Any
+
+from transforms import temporal
+from transforms.core.records import Document
+from transforms.pipeline.plan import month_of
+from transforms.pipeline.rows import document_row, sentence_rows, timex_rows
+from transforms.settings import pipeline_version
+from transforms.text import split_sentences
+
+DOC_TABLES = ("sentences", "time_expressions", "events", "documents")
+
+
+@lru_cache(maxsize=1)
+def extractor() -> Any:
+    """This process's event extractor (loads the spaCy pipeline on first use)."""
+    from transforms.events import EventExtractor
+
+    return EventExtractor()
+
+
+def warm_up() -> None:
+    """Load what every batch needs (spaCy pipeline, temporal lexicon) before the first batch."""
+    extractor().nlp  # noqa: B018 - loads the model
+    temporal.lexicon()
+
+
+def process_batch(docs: list[Document], now: dt.datetime | None = None) -> dict[str, list[dict]]:
+    """Rows for ``sentences``, ``time_expressions``, ``events`` and ``documents`` of ``docs``."""
+    now = now or dt.datetime.now(dt.UTC)
+    version = pipeline_version()
+    out: dict[str, list[dict]] = {t: [] for t in DOC_TABLES}
+    prepared = []
+    for doc in docs:
+        published_date = doc.published_date
+        month = month_of(published_date)
+        sentences = split_sentences(doc.text)
+        timexes = temporal.tag(doc.text, published_date, sentences)
+        prepared.append({"doc_id": doc.doc_id, "text": doc.text, "published_date": published_date,
+                         "sentences": sentences, "timexes": timexes})
+        out["sentences"] += sentence_rows(doc.doc_id, sentences, version, month)
+        out["time_expressions"] += timex_rows(doc.doc_id, timexes, version, month)
+        out["documents"].append(document_row(doc, sentences, now, version, month))
+    for doc, events in zip(prepared, extractor().extract_batch(prepared), strict=True):
+        month = month_of(doc["published_date"])
+        for e in events:
+            out["events"].append({**e, "published_date": doc["published_date"],
+                                  "pipeline_version": version, "month": month})
+    return out
