@@ -25,6 +25,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check dateline flows transforms tests bench
+	$(BIN)/mypy transforms flows dateline
 
 docs: $(STAMP)
 	$(BIN)/dateline docs

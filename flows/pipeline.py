@@ -132,8 +132,8 @@ def _process_batches(root: str, files: list[str], options: ingest.IngestOptions,
         plan = planning.plan(docs, index, seen)
         now = dt.datetime.now(dt.UTC)
         # quote(): Prefect must not walk thousands of row dicts looking for futures
-        rows = process_documents(quote(plan.todo), workers, now) if plan.todo else {}
-        written = write_tables(root, quote(rows), quote(plan), quote(bad), now)
+        rows = process_documents(quote(plan.todo), workers, now) if plan.todo else {}  # type: ignore[call-overload]
+        written = write_tables(root, quote(rows), quote(plan), quote(bad), now)  # type: ignore[call-overload]
         index.update({d["doc_id"]: planning.index_entry(d) for d in rows.get("documents", [])})
         totals.add_batch(plan, len(docs), bad, written)
         logger.info("batch %d/%d: %d files, %d new, %d changed, %d unchanged, %d quarantined", i, len(batches),

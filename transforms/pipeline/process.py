@@ -39,7 +39,7 @@ def process_batch(docs: list[Document], now: dt.datetime | None = None) -> dict[
     now = now or dt.datetime.now(dt.UTC)
     version = pipeline_version()
     out: dict[str, list[dict]] = {t: [] for t in DOC_TABLES}
-    prepared = []
+    prepared: list[dict[str, Any]] = []
     for doc in docs:
         published_date = doc.published_date
         month = month_of(published_date)
@@ -50,9 +50,9 @@ def process_batch(docs: list[Document], now: dt.datetime | None = None) -> dict[
         out["sentences"] += sentence_rows(doc.doc_id, sentences, version, month)
         out["time_expressions"] += timex_rows(doc.doc_id, timexes, version, month)
         out["documents"].append(document_row(doc, sentences, now, version, month))
-    for doc, events in zip(prepared, extractor().extract_batch(prepared), strict=True):
-        month = month_of(doc["published_date"])
+    for item, events in zip(prepared, extractor().extract_batch(prepared), strict=True):
+        month = month_of(item["published_date"])
         for e in events:
-            out["events"].append({**e, "published_date": doc["published_date"],
+            out["events"].append({**e, "published_date": item["published_date"],
                                   "pipeline_version": version, "month": month})
     return out

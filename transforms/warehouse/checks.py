@@ -34,7 +34,7 @@ def run_checks(root: Path, examples: int = 3) -> list[CheckResult]:
             con.execute(table_view_sql(store, name))
         results = []
         for check in contract.checks():
-            n = con.execute(f"SELECT count(*) FROM ({check.sql})").fetchone()[0]
+            (n,) = con.execute(f"SELECT count(*) FROM ({check.sql})").fetchone() or (0,)
             ex = []
             if n:
                 cur = con.execute(f"SELECT * FROM ({check.sql}) LIMIT {examples}")

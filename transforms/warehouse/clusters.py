@@ -18,8 +18,8 @@ from transforms.core.ids import stable_id
 LINKABLE_GRANULARITY = {"time", "day", "weekend", "week"}
 
 
-def _countries(actors) -> str:
-    return "|".join(sorted({a.get("country") for a in (actors or []) if a.get("country")}))
+def _countries(actors: list[dict] | None) -> str:
+    return "|".join(sorted({str(a["country"]) for a in (actors or []) if a.get("country")}))
 
 
 def cluster_events(events: list[dict], pipeline_version: str) -> list[dict]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 from functools import lru_cache
 from pathlib import Path
 
@@ -137,7 +138,7 @@ def duckdb_type(column: Column) -> str:
     return _DUCKDB_TYPES[column.type]
 
 
-def _coerce(value, type_name: str):
+def _coerce(value: Any, type_name: str) -> Any:
     """Normalise Python values to what pyarrow expects for the declared type."""
     if value is None:
         return None

@@ -98,8 +98,9 @@ class ParquetStore:
         d = self.table_dir(name)
         if not d.exists():
             return []
-        return sorted(p.name[len(prefix):] for p in d.iterdir() if p.is_dir() and p.name.startswith(prefix)
-                      and (p / DATA_FILE).exists())
+        months = sorted(p.name[len(prefix):] for p in d.iterdir()
+                        if p.is_dir() and p.name.startswith(prefix) and (p / DATA_FILE).exists())
+        return list[str | None](months)
 
     def read(self, name: str, columns: list[str] | None = None) -> pa.Table:
         """Whole table (all partitions), with the partition column added."""
