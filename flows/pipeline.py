@@ -51,9 +51,6 @@ def ingest_files(files: list[str], options: ingest.IngestOptions) -> tuple[list[
     docs: list[Document] = []
     bad: list[Quarantine] = []
     for item in ingest.read_inputs([Path(f) for f in files], options):
-        if isinstance(item, dict):  # TEMP until ingest yields records
-            kind = item.pop("kind")
-            item = Document(**item) if kind == "document" else Quarantine(**item)
         if isinstance(item, Document):
             docs.append(item)
         else:

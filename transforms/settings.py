@@ -54,6 +54,8 @@ class Defaults:
     max_bytes: int = 20 * 1024 * 1024  # per input file (and per archive record)
     lock_timeout: float = 600.0  # seconds a run waits for another run's lock
     workers: int | None = None  # None: one per core, at most 2
+    future_tolerance_days: int = 2  # a publication date this many days after now is still possible
+    languages: tuple[str, ...] = ("en",)  # languages ingest processes (ISO 639-1)
 
 
 DEFAULTS = Defaults()

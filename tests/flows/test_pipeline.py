@@ -270,7 +270,7 @@ def test_cli_query_from_another_directory_and_bad_sql(first_run, tmp_path):
 def test_mixed_folder_in_one_run_accounts_for_every_item(api_url, tmp_path):
     """Issue #5 acceptance: good and broken items of every kind, plus pathological text, in one
     `dateline run`: exit 0, and documents + quarantine account for every input item."""
-    from tests.test_ingest import EXPECTED_ITEMS, FIX
+    from tests.ingest.common import EXPECTED_ITEMS, FIX
 
     folder = tmp_path / "mixed"
     shutil.copytree(FIX, folder)

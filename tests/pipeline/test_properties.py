@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from transforms.core.records import Document
 from transforms.pipeline.process import process_batch
-from transforms.text import content_hash, doc_id, normalise_text
+from transforms.ingest import content_hash, doc_id
+from transforms.text import normalise_text
 from transforms.warehouse import contract
 
 NEWSY = ["Russia", "Ukraine", "Turkish", "Kremlin", "said", "met", "talks", "on", "Friday", "in", "Istanbul",

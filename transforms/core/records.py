@@ -8,7 +8,7 @@ smuggle private keys on these records: per-document state travels as explicit ar
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 
@@ -71,8 +71,7 @@ class Document:
     url: str | None = None
     title: str | None = None
     language: str | None = None
-    external_id: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)  # reader-specific facts (documented per reader)
+    external_id: str | None = None  # the item's own id (metadata `id`): shown in quarantine details, not stored
 
     @property
     def published_date(self) -> dt.date:

@@ -1,0 +1,36 @@
+"""Documents: the content hash follows row-shaping metadata; the source from the dateline agency."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.common import (
+    NOW,
+    one,
+)
+from transforms.ingest import (
+    IngestOptions,
+    make_document,
+)
+
+
+def test_content_hash_changes_with_metadata(tmp_path):
+    (tmp_path / "a.txt").write_text("---\npublished: 2025-06-02\n---\nThe talks went on.\n")
+    first = one("a.txt", base=tmp_path)
+    (tmp_path / "a.txt").write_text("---\npublished: 2025-06-02\ntitle: Talks\n---\nThe talks went on.\n")
+    second = one("a.txt", base=tmp_path)
+    assert first.doc_id == second.doc_id
+    assert first.content_hash != second.content_hash
+
+
+@pytest.mark.parametrize("text, meta_source, expected", [
+    ("HANOI, Nov. 18 (Xinhua) -- The Vietnamese police have arrested a drug seller.", None, "Xinhua"),
+    ("KYIV, May 30, 2025 (AP) — Russia launched drones at Kyiv overnight, officials said.", None, "AP"),
+    ("KYIV, May 30, 2025 (AP) — Russia launched drones at Kyiv overnight, officials said.", "Example Wire",
+     "Example Wire"),
+    ("The talks (In Istanbul) -- ended without agreement, officials said on Friday.", None, None),
+])
+def test_source_from_the_dateline_agency_when_metadata_has_none(text, meta_source, expected):
+    meta = {"published": "2025-05-30", **({"source": meta_source} if meta_source else {})}
+    doc = make_document(text, meta, IngestOptions(now=NOW), "x.txt")
+    assert doc.source == expected
