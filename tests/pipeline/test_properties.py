@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from transforms.core.records import Document
-from transforms.pipeline.process import process_batch
 from transforms.ingest import content_hash, doc_id
+from transforms.pipeline.process import process_batch
 from transforms.text import normalise_text
 from transforms.warehouse import contract
 
