@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_temporal.py [/work/shared/data/corpora/te3-silver] [--every 10] [--workers 2]
 
 The headline figure is the whole ``dateline timeml annotate IN OUT`` command (a subprocess:
-start-up, reads and writes included). Our side also runs ``transforms.timeml.annotate_text`` (parse the .tml, tag the TEXT, rebuild the
+start-up, reads and writes included). Our side also runs ``transforms.temporal.timeml.annotate_text`` (parse the .tml, tag the TEXT, rebuild the
 document: what ``annotate_dir`` does minus the file write) on every document, single process and
 with a process pool. dateparser runs ``search_dates(text, languages=["en"],
 settings={"RELATIVE_BASE": dct})`` on every N-th document (it is slow) on the same texts, in the
@@ -27,8 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from transforms.temporal import lexicon  # noqa: E402
-from transforms.timeml import annotate_text, parse_tml  # noqa: E402
+from transforms.temporal import load as lexicon  # noqa: E402
+from transforms.temporal.timeml import annotate_text, parse_tml  # noqa: E402
 
 DEFAULT = "/work/shared/data/corpora/te3-silver"
 
@@ -56,7 +56,7 @@ def main() -> None:
     files = sorted(Path(a.tml_dir).glob("*.tml"))
     srcs = [p.read_text(encoding="utf-8") for p in files]
     n = len(srcs)
-    chars = sum(len(parse_tml(s)["text"]) for s in srcs)
+    chars = sum(len(parse_tml(s).text) for s in srcs)
     lexicon()  # compile the rules once, outside the timing
     rss0 = _rss_mb()
 
@@ -86,8 +86,8 @@ def main() -> None:
     t0 = time.perf_counter()
     found = 0
     for d in sample:
-        base = dt.datetime.combine(d["dct"] or dt.date(2000, 1, 1), dt.time())
-        r = dateparser.search.search_dates(d["text"], languages=["en"], settings={"RELATIVE_BASE": base})
+        base = dt.datetime.combine(d.dct or dt.date(2000, 1, 1), dt.time())
+        r = dateparser.search.search_dates(d.text, languages=["en"], settings={"RELATIVE_BASE": base})
         found += len(r or [])
     dp_s = time.perf_counter() - t0
     rss_dp = _rss_mb()

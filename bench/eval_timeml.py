@@ -1,4 +1,4 @@
-"""Annotate a TimeML dir with transforms.timeml and score it against the gold.
+"""Annotate a TimeML dir with transforms.evaluation.timeml and score it against the gold.
 
     .venv/bin/python bench/eval_timeml.py /work/shared/data/timeml/tbaq-cleaned/TimeBank [--errors N]
 """
@@ -13,7 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from transforms.timeml import annotate_dir, parse_tml, score_dirs, score_docs  # noqa: E402
+from transforms.evaluation.timeml import annotate_dir, score_dirs, score_docs  # noqa: E402
+from transforms.temporal.timeml import parse_tml  # noqa: E402
 
 
 def main() -> None:
@@ -32,25 +33,25 @@ def main() -> None:
         for gp in sorted(Path(a.gold_dir).glob("*.tml")):
             gd = parse_tml(gp)
             sd = parse_tml(out / gp.name)
-            g, s = gd["timexes"], sd["timexes"]
+            g, s = gd.timexes, sd.timexes
             c = score_docs(g, s)
-            mg = {gi for gi, _ in c["pairs"]}
-            ms = {si for _, si in c["pairs"]}
+            mg = {gi for gi, _ in c.pairs}
+            ms = {si for _, si in c.pairs}
             for gi, x in enumerate(g):
                 if gi not in mg:
-                    fn.append(f"{gp.stem} {gd['dct']} FN {x['type']} {x['value']} | {x['text']} | "
-                              f"...{gd['text'][max(0, x['start'] - 50):x['end'] + 30]!r}")
+                    fn.append(f"{gp.stem} {gd.dct} FN {x.type} {x.value} | {x.text} | "
+                              f"...{gd.text[max(0, x.start - 50):x.end + 30]!r}")
             for si, x in enumerate(s):
                 if si not in ms:
-                    fp.append(f"{gp.stem} FP {x['type']} {x['value']} | {x['text']} | "
-                              f"...{sd['text'][max(0, x['start'] - 50):x['end'] + 30]!r}")
-            for gi, si in c["pairs"]:
-                if g[gi]["value"] != s[si]["value"]:
-                    val.append(f"{gp.stem} {gd['dct']} VAL gold={g[gi]['value']} sys={s[si]['value']} | "
-                               f"{g[gi]['text']} | {s[si]['text']} | "
-                               f"...{gd['text'][max(0, g[gi]['start'] - 60):g[gi]['end'] + 20]!r}")
-                if (g[gi]["start"], g[gi]["end"]) != (s[si]["start"], s[si]["end"]):
-                    ext.append(f"{gp.stem} EXT gold=[{g[gi]['text']}] sys=[{s[si]['text']}]")
+                    fp.append(f"{gp.stem} FP {x.type} {x.value} | {x.text} | "
+                              f"...{sd.text[max(0, x.start - 50):x.end + 30]!r}")
+            for gi, si in c.pairs:
+                if g[gi].value != s[si].value:
+                    val.append(f"{gp.stem} {gd.dct} VAL gold={g[gi].value} sys={s[si].value} | "
+                               f"{g[gi].text} | {s[si].text} | "
+                               f"...{gd.text[max(0, g[gi].start - 60):g[gi].end + 20]!r}")
+                if (g[gi].start, g[gi].end) != (s[si].start, s[si].end):
+                    ext.append(f"{gp.stem} EXT gold=[{g[gi].text}] sys=[{s[si].text}]")
         for name, lst in (("FN", fn), ("FP", fp), ("VAL", val), ("EXT", ext)):
             print(f"== {name} {len(lst)}")
             for x in lst[:a.errors]:

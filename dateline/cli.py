@@ -197,7 +197,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_timeml_annotate(args: argparse.Namespace) -> int:
-    from transforms.timeml import annotate_dir
+    from transforms.evaluation.timeml import annotate_dir
 
     if not Path(args.in_dir).is_dir():
         raise UserError(f"not a directory: {args.in_dir}")
@@ -207,7 +207,7 @@ def cmd_timeml_annotate(args: argparse.Namespace) -> int:
 
 
 def cmd_timeml_score(args: argparse.Namespace) -> int:
-    from transforms.timeml import score_dirs
+    from transforms.evaluation.timeml import score_dirs
 
     for d in (args.gold_dir, args.system_dir):
         if not Path(d).is_dir():

@@ -31,7 +31,7 @@ def extractor() -> Any:
 def warm_up() -> None:
     """Load what every batch needs (spaCy pipeline, temporal lexicon) before the first batch."""
     extractor().nlp  # noqa: B018 - loads the model
-    temporal.lexicon()
+    temporal.load()
 
 
 def process_batch(docs: list[Document], now: dt.datetime | None = None) -> dict[str, list[dict]]:

@@ -20,8 +20,8 @@ def test_never_raises_on_any_string(text):
     out = tag(text, DCT)
     assert isinstance(out, list)
     for t in out:
-        assert 0 <= t["start"] < t["end"] <= len(text)
-        assert text[t["start"]:t["end"]] == t["text"]
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start:t.end] == t.text
 
 
 @settings(max_examples=200, deadline=None)
@@ -29,10 +29,10 @@ def test_never_raises_on_any_string(text):
 def test_never_raises_on_word_soup(words, dct):
     text = " ".join(words)
     out = tag(text, dct)
-    starts = [t["start"] for t in out]
+    starts = [t.start for t in out]
     assert starts == sorted(starts)
     for a, b in zip(out, out[1:], strict=False):
-        assert a["end"] <= b["start"]  # no overlaps
+        assert a.end <= b.start  # no overlaps
 
 
 def test_megabyte_of_digits_returns():

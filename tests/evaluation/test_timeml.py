@@ -1,41 +1,19 @@
-"""TimeML I/O and TempEval-3 scoring on small TBAQ-cleaned fixtures in tests/fixtures/timeml."""
+"""TempEval-3 annotate / score (transforms.evaluation.timeml) on the TBAQ-cleaned fixtures in tests/fixtures/timeml."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import shutil
 from pathlib import Path
 
-from transforms.timeml import annotate_dir, annotate_text, parse_tml, score_dirs, score_docs
+from transforms.evaluation.timeml import annotate_dir, score_dirs, score_docs
+from transforms.temporal.timeml import TimeMLTimex, parse_tml
 
-FIX = Path(__file__).resolve().parent / "fixtures" / "timeml"
+FIX = Path(__file__).resolve().parent.parent / "fixtures" / "timeml"
 
 
 def _outside_text(src: str) -> str:
     return re.sub(r"<TEXT>.*?</TEXT>", "<TEXT/>", src, flags=re.S)
-
-
-def test_parse_tml():
-    d = parse_tml(FIX / "wsj_0006.tml")
-    assert d["docid"] == "wsj_0006"
-    assert d["dct"] == dt.date(1989, 11, 2)
-    assert [(t["text"], t["type"], t["value"]) for t in d["timexes"]] == [("year-end", "DATE", "1989-12-31")]
-    t = d["timexes"][0]
-    assert d["text"][t["start"]:t["end"]] == "year-end"
-    assert "<" not in d["text"]
-
-
-def test_parse_unescapes_entities():
-    d = parse_tml(FIX / "APW19980809.0700.tml")
-    assert "&amp;" not in d["text"]
-    for t in d["timexes"]:
-        assert d["text"][t["start"]:t["end"]] == t["text"]
-
-
-def test_parse_from_string():
-    src = (FIX / "wsj_0068.tml").read_text(encoding="utf-8")
-    assert parse_tml(src)["timexes"] == parse_tml(FIX / "wsj_0068.tml")["timexes"]
 
 
 def test_annotate_keeps_text_and_outside(tmp_path):
@@ -46,19 +24,13 @@ def test_annotate_keeps_text_and_outside(tmp_path):
         out = (tmp_path / "sys" / p.name).read_text(encoding="utf-8")
         assert _outside_text(out) == _outside_text(src)  # DCT, MAKEINSTANCE, TLINK untouched
         g, s = parse_tml(src), parse_tml(out)
-        assert s["text"] == g["text"]  # text between tags identical char for char
-        assert s["dct"] == g["dct"]
+        assert s.text == g.text  # text between tags identical char for char
+        assert s.dct == g.dct
         inner = re.search(r"<TEXT>(.*?)</TEXT>", out, re.S).group(1)
         assert "<EVENT" not in inner and "<SIGNAL" not in inner
         # escaping kept as in the source
         raw_src = re.sub(r"<[^>]+>", "", re.search(r"<TEXT>(.*?)</TEXT>", src, re.S).group(1))
         assert re.sub(r"<[^>]+>", "", inner) == raw_src
-
-
-def test_annotate_text_is_idempotent_on_text():
-    src = (FIX / "wsj_0068.tml").read_text(encoding="utf-8")
-    once = annotate_text(src)
-    assert annotate_text(once) == once
 
 
 def test_score_gold_against_itself(tmp_path):
@@ -80,13 +52,21 @@ def test_score_system_on_fixtures(tmp_path):
 
 
 def test_score_docs_relaxed_is_one_to_one():
-    gold = [{"start": 0, "end": 10, "type": "DATE", "value": "2020"}]
-    sys_ = [{"start": 0, "end": 4, "type": "DATE", "value": "2021"},
-            {"start": 4, "end": 10, "type": "DATE", "value": "2020"}]
+    gold = [TimeMLTimex(0, 10, "x" * 10, "DATE", "2020")]
+    sys_ = [TimeMLTimex(0, 4, "x" * 4, "DATE", "2021"), TimeMLTimex(4, 10, "x" * 6, "DATE", "2020")]
     c = score_docs(gold, sys_)
-    assert c["relaxed_matches"] == 1 and c["strict_matches"] == 0 and c["value_matches"] == 1
-    c = score_docs(gold, [{"start": 0, "end": 10, "type": "TIME", "value": "2021"}])
-    assert (c["strict_matches"], c["value_matches"], c["type_matches"]) == (1, 0, 0)
+    assert c.relaxed_matches == 1 and c.strict_matches == 0 and c.value_matches == 1
+    assert c.pairs == [(0, 1)]  # the larger overlap
+    c = score_docs(gold, [TimeMLTimex(0, 10, "x" * 10, "TIME", "2021")])
+    assert (c.strict_matches, c.value_matches, c.type_matches) == (1, 0, 0)
+
+
+def test_exact_matches_pair_first():
+    gold = [TimeMLTimex(0, 10, "", "DATE", "2020"), TimeMLTimex(12, 20, "", "DATE", "2021")]
+    sys_ = [TimeMLTimex(5, 20, "", "DATE", "2021"), TimeMLTimex(12, 20, "", "DATE", "2021")]
+    c = score_docs(gold, sys_)
+    assert c.pairs == [(1, 1), (0, 0)]
+    assert (c.gold, c.system, c.strict_matches, c.relaxed_matches, c.value_matches) == (2, 2, 1, 2, 1)
 
 
 def test_missing_system_file_counts_as_no_output(tmp_path):

@@ -1,0 +1,86 @@
+"""TimeML reader and writer (transforms.temporal.timeml) on the TBAQ-cleaned fixtures and small documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from transforms.temporal.timeml import TimeMLTimex, annotate_text, parse_tml
+
+FIX = Path(__file__).resolve().parent.parent / "fixtures" / "timeml"
+
+SMALL = (
+    '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>own_0001</DOCID>\n'
+    '<DCT><TIMEX3 tid="t0" type="DATE" value="2003-04-09" functionInDocument="CREATION_TIME">'
+    "April 9, 2003</TIMEX3></DCT>\n<TITLE>Harbour &amp; canal</TITLE>\n"
+    "<TEXT>The harbour &amp; canal reopened <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2003-04-07\">"
+    "on Monday</TIMEX3> after <EVENT eid=\"e1\" class=\"OCCURRENCE\">repairs</EVENT> that lasted "
+    '<TIMEX3 tid="t2" type="DURATION" value="P3M">three months</TIMEX3>.</TEXT>\n'
+    '<TLINK lid="l1" relType="BEFORE" eventInstanceID="ei1" relatedToTime="t1"/>\n</TimeML>\n'
+)
+
+
+def test_parse_tml():
+    d = parse_tml(FIX / "wsj_0006.tml")
+    assert d.docid == "wsj_0006"
+    assert d.dct == dt.date(1989, 11, 2)
+    assert [(t.text, t.type, t.value) for t in d.timexes] == [("year-end", "DATE", "1989-12-31")]
+    t = d.timexes[0]
+    assert d.text[t.start:t.end] == "year-end"
+    assert "<" not in d.text
+
+
+def test_parse_unescapes_entities():
+    d = parse_tml(FIX / "APW19980809.0700.tml")
+    assert "&amp;" not in d.text
+    for t in d.timexes:
+        assert d.text[t.start:t.end] == t.text
+
+
+def test_parse_from_string():
+    src = (FIX / "wsj_0068.tml").read_text(encoding="utf-8")
+    assert parse_tml(src).timexes == parse_tml(FIX / "wsj_0068.tml").timexes
+
+
+def test_parse_small_document():
+    d = parse_tml(SMALL)
+    assert d.text == "The harbour & canal reopened on Monday after repairs that lasted three months."
+    assert (d.dct, d.dct_value, d.title, d.docid, d.has_text) == (
+        dt.date(2003, 4, 9), "2003-04-09", "Harbour & canal", "own_0001", True)
+    assert d.timexes == [
+        TimeMLTimex(29, 38, "on Monday", "DATE", "2003-04-07", None, "t1"),
+        TimeMLTimex(65, 77, "three months", "DURATION", "P3M", None, "t2"),
+    ]
+
+
+def test_parse_without_text_or_dct():
+    d = parse_tml("<TimeML><DOCID>x</DOCID></TimeML>")
+    assert (d.text, d.has_text, d.dct, d.dct_value, d.timexes) == ("", False, None, None, [])
+    # no <DCT>: the creation-time TIMEX3 gives the raw DCT value
+    d = parse_tml('<TimeML><TIMEX3 tid="t9" value="1999-01-02" functionInDocument="CREATION_TIME">x</TIMEX3>'
+                  "<TEXT>Quiet.</TEXT></TimeML>")
+    assert (d.dct, d.dct_value, d.text) == (None, "1999-01-02", "Quiet.")
+
+
+def _outside_text(src: str) -> str:
+    return re.sub(r"<TEXT>.*?</TEXT>", "<TEXT/>", src, flags=re.S)
+
+
+def test_annotate_small_document():
+    out = annotate_text(SMALL)
+    assert _outside_text(out) == _outside_text(SMALL)  # DCT, TITLE, TLINK untouched
+    inner = re.search(r"<TEXT>(.*?)</TEXT>", out, re.S).group(1)
+    assert inner == ('The harbour &amp; canal reopened on <TIMEX3 tid="t1" type="DATE" value="2003-04-07">'
+                     'Monday</TIMEX3> after repairs that lasted <TIMEX3 tid="t2" type="DURATION" value="P3M">'
+                     "three months</TIMEX3>.")
+
+
+def test_annotate_without_text_returns_the_source():
+    assert annotate_text("<TimeML>nothing</TimeML>") == "<TimeML>nothing</TimeML>"
+
+
+def test_annotate_text_is_idempotent_on_text():
+    src = (FIX / "wsj_0068.tml").read_text(encoding="utf-8")
+    once = annotate_text(src)
+    assert annotate_text(once) == once
