@@ -23,11 +23,15 @@ def _year_from_words(words: str) -> int:
     for filler in lx.year_word_fillers:
         w = w.replace(" " + filler, "")
     parts = re.sub(r"[\s-]+", " ", w).split()
-    for lead, century in lx.year_word_centuries.items():
-        n = len(lead.split())
-        if parts[:n] == lead.split():
-            return century + sum(lx.numbers.get(p, 0) for p in parts[n:])
-    return lx.default_century + sum(lx.numbers.get(p, 0) for p in parts[1:])
+    century, n = lx.default_century, 1
+    for lead, c in lx.year_word_centuries.items():
+        if parts[:len(lead.split())] == lead.split():
+            century, n = c, len(lead.split())
+            break
+    y = century + sum(lx.numbers.get(p, 0) for p in parts[n:])
+    if not isinstance(y, int):
+        raise ValueError(f"not a year: {words!r}")  # a fraction word (rules.yaml never captures one)
+    return y
 
 
 def _year_of_month(g: Groups, dct: dt.date, ctx: Context, m: int, d: int | None) -> int:
