@@ -161,7 +161,8 @@ def pick_year(dct: dt.date, m: int, d: int | None, direction: str | None) -> int
 
 
 def two_digit_year(s: str, dct: dt.date) -> int:
-    """A year written with two digits ("'89", "3/4/89"): the century nearest the DCT."""
+    """A year written with two digits ("3/4/89"): 20xx up to ten years after the DCT's own two
+    digits, else 19xx (so in a 1990s article every two-digit year reads as 20xx)."""
     v = int(s)
     if len(s) == 2:
         v += 2000 if v <= (dct.year % 100) + 10 else 1900
