@@ -56,6 +56,8 @@ class Relations:
     weekday_past_relations: frozenset[str]
     weekday_future_relations: frozenset[str]
     weekday_present_relation: str
+    holiday_past_relation: str
+    holiday_future_relation: str
     quarter_year_offsets: Mapping[str, int]
     year_ago_relations: frozenset[str]
     current_quarter_relations: frozenset[str]

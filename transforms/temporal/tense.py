@@ -35,6 +35,7 @@ class TenseCues:
     boundaries: frozenset[str]  # clause boundaries: the scan stops
     passive_aux: frozenset[str]  # "will be paid": the past form is a participle
     past_aux: frozenset[str]  # "had expected to": a past plan
+    past_aux_participles: frozenset[str]  # "had been expected to": the same
     deadline: frozenset[str]  # "by February": future unless a cue says otherwise
     perfect_aux: frozenset[str]  # "have come": past
     not_participles: frozenset[str]  # "have to", "has a": not a perfect
@@ -55,7 +56,8 @@ def cues() -> TenseCues:
     return TenseCues(
         cues=table, maxlen=max(len(c) for c in table), not_past_ed=frozenset(d["not_past_ed"]),
         boundaries=frozenset(d["boundaries"]), passive_aux=frozenset(d.get("passive_aux", [])),
-        past_aux=frozenset(d.get("past_aux", [])), deadline=frozenset(d.get("deadline_prepositions", [])),
+        past_aux=frozenset(d.get("past_aux", [])), past_aux_participles=frozenset(d["past_aux_participles"]),
+        deadline=frozenset(d.get("deadline_prepositions", [])),
         perfect_aux=frozenset(d.get("perfect_aux", [])),
         not_participles=frozenset(d["perfect_not_participles"]),
     )
@@ -112,7 +114,7 @@ def _left_hit(ltoks: list[str], i: int, cs: TenseCues) -> tuple[str | None, int,
         hit = "past?"
     if hit in ("past", "past?") and prev in cs.passive_aux:
         hit = None  # "will be paid", "is expected": the auxiliary decides
-    if hit == "future" and (prev in cs.past_aux or (prev2 in cs.past_aux and prev == "been")):
+    if hit == "future" and (prev in cs.past_aux or (prev2 in cs.past_aux and prev in cs.past_aux_participles)):
         return None, k, True  # "was expected to", "had been set to": a past plan, target unknown
     return hit, k, False
 

@@ -63,6 +63,7 @@ def movable(kind: str, y: int) -> dt.date | None:
 
 
 def _movable_date(g: Groups, dct: dt.date, ctx: Context, kind: str) -> dt.date | None:
+    r = load_lexicon().relations
     rel = lower(g, "rel")
     y0 = int(group(g, "year")) if g.get("year") else dct.year
     years = (y0,) if g.get("year") else (y0 - 1, y0, y0 + 1)
@@ -71,23 +72,24 @@ def _movable_date(g: Groups, dct: dt.date, ctx: Context, kind: str) -> dt.date |
         return None
     if g.get("year"):
         return cands[0]
-    if rel == "last" or (not rel and str(ctx.direction()).startswith("past")):
+    if rel == r.holiday_past_relation or (not rel and str(ctx.direction()).startswith("past")):
         past = [c for c in cands if c <= dct]
         return past[-1] if past else cands[0]
-    if rel == "next" or ctx.direction() == "future":
+    if rel == r.holiday_future_relation or ctx.direction() == "future":
         fut = [c for c in cands if c >= dct]
         return fut[0] if fut else cands[-1]
     return min(cands, key=lambda c: abs((c - dct).days))
 
 
 def _fixed_date(g: Groups, dct: dt.date, ctx: Context, md: str) -> dt.date | None:
+    r = load_lexicon().relations
     m, d = (int(x) for x in md.split("-"))
     rel = lower(g, "rel")
     if g.get("year"):
         y = int(group(g, "year"))
-    elif rel == "last":
+    elif rel == r.holiday_past_relation:
         y = dct.year if (m, d) < (dct.month, dct.day) else dct.year - 1
-    elif rel == "next":
+    elif rel == r.holiday_future_relation:
         y = dct.year if (m, d) > (dct.month, dct.day) else dct.year + 1
     else:
         y = cal.pick_year(dct, m, d, ctx.direction())
