@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTORS = ROOT / "seeds" / "reference" / "actors"
-EVENTS = ROOT / "seeds" / "reference" / "events"
+EVENTS = ROOT / "seeds" / "reference" / "events" / "en"
 
 # CAMEO 01x (public statements) has no PLOVER equivalent; 02x (appeal) is PLOVER REQUEST.
 APPEAL_MODES = {"020": "", "021": "assist", "022": "assist", "023": "assist", "024": "change",

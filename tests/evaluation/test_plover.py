@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from transforms.plover_eval import code_file, intent_type, score
+from transforms.evaluation.plover import code_file, intent_type, score
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 
 GOLD = FIXTURES / "events" / "gold-sample.json"
 
