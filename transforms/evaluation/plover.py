@@ -96,7 +96,7 @@ def read_records(in_jsonl: str | Path) -> list[dict[str, Any]]:
                 continue
             try:
                 rec = json.loads(line)
-            except ValueError as exc:
+            except json.JSONDecodeError as exc:
                 raise ValueError(f"{in_jsonl} line {no} is not a JSON object ({exc.msg}); "
                                  "expected JSONL lines like {\"id\": ..., \"text\": ...}") from None
             if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):

@@ -115,11 +115,12 @@ def date_for(t: Trigger, clause: Token, sdoc: Doc, sent: Sentence, timexes: list
         if owner is not None and owner in clause.ancestors and fallback is None:
             fallback = tx  # the reporting clause's date ("..., the ministry said on Monday")
     # the reporting clause's date dates an asserted event, never a planned or possible one
-    tx = best or (fallback if reporting_date else None)
-    if tx is not None and isinstance(tx.date_start, dt.date):
-        end = tx.date_end if isinstance(tx.date_end, dt.date) else tx.date_start
-        source = "explicit" if not tx.anchor else "relative"
-        return EventDate(tx.date_start, max(end, tx.date_start), tx.granularity, tx.value, source), tx is best
+    chosen = best or (fallback if reporting_date else None)
+    if chosen is not None and isinstance(chosen.date_start, dt.date):
+        start = chosen.date_start
+        end = chosen.date_end if isinstance(chosen.date_end, dt.date) else start
+        source = "explicit" if not chosen.anchor else "relative"
+        return EventDate(start, max(end, start), chosen.granularity, chosen.value, source), chosen is best
     return publication_date(published), False
 
 

@@ -148,7 +148,7 @@ def _index_forms(lex: Lexicon, irregular: dict[str, set[str]]) -> None:
             if default is not None and default.plover:
                 lex.default_forms.add(f)
             else:
-                anchors = set()
+                anchors: set[str] = set()
                 for p in effective:
                     if p.plover and p.after:
                         anchors.update(a.split()[-1] for a in p.after[-1])

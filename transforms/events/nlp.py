@@ -9,10 +9,11 @@ own single-token patterns, which gives the same POS much faster.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 TAG_TO_POS = "dateline_tag_to_pos"
@@ -59,7 +60,8 @@ def tables_from_ruler(patterns: list[dict[str, Any]]) -> tuple[dict[str, str], d
 @Language.factory(TAG_TO_POS)
 def make_tag_to_pos(nlp: Language, name: str) -> TagToPos:
     """Build the look-up from the pipeline's attribute ruler (add this before removing it)."""
-    patterns = nlp.get_pipe("attribute_ruler").patterns if "attribute_ruler" in nlp.pipe_names else []
+    ruler = cast(AttributeRuler, nlp.get_pipe("attribute_ruler")) if "attribute_ruler" in nlp.pipe_names else None
+    patterns = ruler.patterns if ruler is not None else []
     return TagToPos(*tables_from_ruler(patterns))
 
 

@@ -49,7 +49,7 @@ def match_seq(seq: tuple[Step, ...], tokens: list[Token]) -> set[int] | None:
 
 def _available_words(seqs: tuple[list[Token], ...]) -> set[str]:
     """Every word, lemma, short stem and two/three-word sequence the patterns could match."""
-    avail = set()
+    avail: set[str] = set()
     for seq in seqs:
         for k, t in enumerate(seq):
             low = t.lower_

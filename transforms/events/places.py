@@ -45,9 +45,9 @@ def place_of(pobj: Token) -> Place | None:
     if not chain:
         return None
     text = pobj.doc[min(t.i for t in chain): max(t.i for t in chain) + 1].text
-    g = gazetteer()
+    gaz = gazetteer()
     # no fall-back to the last word alone: "the South China Sea" is not "Sea"
-    return g.lookup(text) or (g.lookup(pobj.text) if len(chain) == 1 else None)
+    return gaz.lookup(text) or (gaz.lookup(pobj.text) if len(chain) == 1 else None)
 
 
 def locate(t: Trigger, clause: Token, ctx: SentenceContext, doc: DocContext, actors: Iterable[Actor],

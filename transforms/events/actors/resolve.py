@@ -113,7 +113,7 @@ def _read(head: Token, lex: ActorLexicon) -> _Reading:
                     entry = Entry(sub.country, entry.sector, entry.name, "group")
                     break
         reading.named.append(_Named(inside_pp, s, e, entry))
-    covered = set()
+    covered: set[int] = set()
     for s_, e_, _entry in matches:
         covered.update(tokens[k].i for k in range(s_, e_))
     reading.person = person_tokens(head, covered)
