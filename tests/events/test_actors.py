@@ -5,17 +5,9 @@ from __future__ import annotations
 import pytest
 
 from transforms.events.actors.descriptors import scan_descriptors
-from transforms.events.actors.lexicon import lexicon
+from transforms.events.actors.lexicon import fix_code, lexicon
 from transforms.events.actors.memory import DocMemory
 from transforms.events.actors.resolve import resolve_phrase
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from transforms.events.nlp import load_pipeline
-    from transforms.settings import SPACY_MODEL
-
-    return load_pipeline(SPACY_MODEL)
 
 
 def _subject(doc):
@@ -123,3 +115,31 @@ def test_money_markets_and_teams_are_not_actors(sentence, expected):
     got = [(e.event_type, [a.country for a in e.source_actors], [a.country for a in e.target_actors])
            for e in EventExtractor().extract_batch([doc])[0]]
     assert got == expected
+
+
+def test_cameo_codes_are_fixed_to_iso():
+    assert fix_code("ROM") == "ROU" and fix_code("JAP") == "JPN" and fix_code("UK") == "GBR"
+    assert fix_code("PER") == "PER" and fix_code(None) is None
+
+
+def test_memory_keeps_people_with_a_country():
+    from transforms.core.records import Actor
+
+    memory = DocMemory()
+    memory.remember(["Ana", "Quispe"], Actor("Ana Quispe", "Ana Quispe", "PER", "GOV"))
+    memory.remember(["Nobody"], Actor("Nobody", "Nobody", None, "GOV"))
+    assert memory.lookup(["Quispe"]).country == "PER"
+    assert memory.lookup(["Ana", "Quispe"]) is memory.last_person
+    assert memory.lookup(["Nobody"]) is None
+
+
+def test_transparent_heads_and_pronouns(nlp):
+    doc = nlp("Thousands of Chileans marched.")
+    (actor,) = resolve_phrase(_subject(doc), DocMemory())
+    assert actor.country == "CHL"
+    memory = DocMemory()
+    doc = nlp("Bolivian President Luis Arce spoke.")
+    scan_descriptors(doc, memory)
+    doc = nlp("She met him.")
+    assert resolve_phrase(next(t for t in doc if t.dep_ == "dobj"), memory)[0].country == "BOL"
+    assert resolve_phrase(_subject(nlp("It rained.")), memory) == []
