@@ -30,9 +30,9 @@ def test_demonym_descriptor_and_role(nlp):
 
 
 def test_coordinated_demonyms_give_two_actors(nlp):
-    doc = nlp("Senior Hungarian and Romanian officials agreed on Wednesday.")
+    doc = nlp("Senior Polish and Czech officials met on Tuesday.")
     codes = {(a.country, a.sector) for a in resolve_phrase(_subject(doc), DocMemory())}
-    assert codes == {("HUN", "GOV"), ("ROU", "GOV")}
+    assert codes == {("POL", "GOV"), ("CZE", "GOV")}
 
 
 def test_seat_of_government_and_igo(nlp):
@@ -84,7 +84,7 @@ def test_affiliation_written_before_a_known_name_wins_over_the_2014_dictionary()
     from transforms.events.extractor import EventExtractor
     from transforms.text import split_sentences
 
-    text = "Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez in Geneva."
+    text = "Delegates from both camps met U.N. mediator Diego Cordovez in Vienna."
     doc = {"doc_id": "d", "text": text, "published_date": dt.date(1988, 3, 2),
            "sentences": split_sentences(text), "timexes": []}
     (ev,) = EventExtractor().extract_batch([doc])[0]

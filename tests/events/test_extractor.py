@@ -300,8 +300,8 @@ def test_dateline_city_places_events_of_its_own_country_only(extractor):
 
 
 def test_statement_participle_takes_the_issuer_as_source(extractor):
-    text = ("The rebel Kurdistan Workers' Party issued a declaration demanding that the Turkish "
-            "government provide information on the safety of its leader.")
+    text = ("The Kurdistan Workers' Party issued a statement demanding that the Turkish government free "
+            "the detained journalists.")
     (ev,) = [e for e in extractor.extract_batch([_doc(text)])[0] if e.event_type == "REQUEST"]
     assert [(a.country, a.sector) for a in ev.source_actors] == [("TUR", "REB")]
     assert [(a.country, a.sector) for a in ev.target_actors] == [("TUR", "GOV")]
