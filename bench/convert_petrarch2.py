@@ -3,7 +3,7 @@
 Usage: python bench/convert_petrarch2.py ../shared/data/dictionaries/petrarch2 \
            ../shared/data/events/CAMEO2PLOVER-2021.txt
 
-Writes ``seeds/reference/actors/petrarch2_*.tsv`` and ``seeds/reference/events/cameo_verbs.tsv``
+Writes ``seeds/reference/actors/petrarch2_*.tsv`` and ``seeds/reference/events/en/cameo_verbs.tsv``
 (+ ``cameo_synsets.tsv``). Each output keeps the licence header of its source. Run once; the
 converted files are the reference data the code reads (they may then be edited by hand).
 """
