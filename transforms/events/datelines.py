@@ -3,7 +3,7 @@
 The dateline is not part of the first sentence's grammar: the sentence is parsed without it,
 so "ISTANBUL - Russian delegations met" has subject "Russian delegations". Its city is the
 place of events whose sentence names none (:func:`transforms.events.places.locate`). The
-dateline itself is recognised by :mod:`transforms.text`.
+dateline itself is read by the one dateline parser, :func:`transforms.text.read_dateline`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import dataclasses
 
 from transforms.core.records import Sentence
 from transforms.events.gazetteer import Place, gazetteer
-from transforms.text import dateline_place_name, dateline_prefix_length
+from transforms.text import read_dateline
 
 #: A dateline opens a paragraph among the first sentences of the article.
 MAX_DATELINE_SENTENCE = 3
@@ -23,13 +23,13 @@ def without_dateline(text: str, sent: Sentence) -> Sentence:
     the article (``sent`` itself when it has none); offsets stay relative to the text."""
     if sent.index > MAX_DATELINE_SENTENCE or (sent.start > 0 and text[sent.start - 1:sent.start] != "\n"):
         return sent
-    k = dateline_prefix_length(sent.text)
+    k = read_dateline(sent.text).prefix_length
     if not k:
         return sent
     return dataclasses.replace(sent, text=sent.text[k:], start=sent.start + k)
 
 
-def dateline_place(sent: Sentence, stripped: Sentence) -> Place | None:
-    """The gazetteer place of the dateline cut from ``sent`` (giving ``stripped``)."""
-    name = dateline_place_name(sent.text[: stripped.start - sent.start])
+def dateline_place(sent: Sentence) -> Place | None:
+    """The gazetteer place of the dateline opening ``sent`` ("HANOI" -> Hanoi), else ``None``."""
+    name = read_dateline(sent.text).place
     return gazetteer().lookup(name) if name else None

@@ -90,7 +90,7 @@ class EventExtractor:
             if stripped is not s and not seen_dateline:
                 # the article's dateline city: the place of events whose sentence names none
                 seen_dateline = True
-                doc.dateline_place = dateline_place(s, stripped)
+                doc.dateline_place = dateline_place(s)
             if s.duplicate_of is not None:
                 continue
             if len(stripped.text) > MAX_SENTENCE_CHARS:
