@@ -3,7 +3,7 @@
 Usage: python bench/convert_petrarch2.py ../shared/data/dictionaries/petrarch2 \
            ../shared/data/events/CAMEO2PLOVER-2021.txt
 
-Writes ``seeds/reference/actors/petrarch2_*.tsv`` and ``seeds/reference/events/cameo_verbs.tsv``
+Writes ``seeds/reference/actors/petrarch2_*.tsv`` and ``seeds/reference/events/en/cameo_verbs.tsv``
 (+ ``cameo_synsets.tsv``). Each output keeps the licence header of its source. Run once; the
 converted files are the reference data the code reads (they may then be edited by hand).
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTORS = ROOT / "seeds" / "reference" / "actors"
-EVENTS = ROOT / "seeds" / "reference" / "events"
+EVENTS = ROOT / "seeds" / "reference" / "events" / "en"
 
 # CAMEO 01x (public statements) has no PLOVER equivalent; 02x (appeal) is PLOVER REQUEST.
 APPEAL_MODES = {"020": "", "021": "assist", "022": "assist", "023": "assist", "024": "change",

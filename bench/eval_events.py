@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from transforms.plover_eval import OLD_TYPES, code_file, gold_to_jsonl, score
+from transforms.evaluation.plover import code_file, gold_to_jsonl, gold_type, score
 
 
 def main() -> None:
@@ -38,7 +38,7 @@ def main() -> None:
         for g in json.loads(gold.read_text()):
             if g.get("event") == "DOCUMENT":
                 continue
-            gt = OLD_TYPES.get(g["event"], g["event"])
+            gt = gold_type(g["event"])
             ev = system.get(g["id"], [])
             src = [s.get("code") for s in g.get("source") or []] if isinstance(g.get("source"), list) else []
             tgt = [s.get("code") for s in g.get("target") or []] if isinstance(g.get("target"), list) else []

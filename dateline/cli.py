@@ -222,7 +222,7 @@ def cmd_timeml_score(args: argparse.Namespace) -> int:
 
 
 def cmd_events_code(args: argparse.Namespace) -> int:
-    from transforms.plover_eval import code_file
+    from transforms.evaluation.plover import code_file
 
     if not Path(args.input).is_file():
         raise UserError(f"no such file: {args.input}")
@@ -235,7 +235,7 @@ def cmd_events_code(args: argparse.Namespace) -> int:
 
 
 def cmd_events_score(args: argparse.Namespace) -> int:
-    from transforms.plover_eval import score
+    from transforms.evaluation.plover import score
 
     for f in (args.gold, args.system):
         if not Path(f).is_file():

@@ -107,3 +107,40 @@ class Actor:
 
     def to_row(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(slots=True)
+class Event:
+    """One PLOVER event mention: the row of the ``events`` table as the extractor codes it.
+
+    ``published_date``, ``pipeline_version`` and ``month`` are added by the pipeline.
+    """
+
+    event_id: str
+    doc_id: str
+    sentence_index: int
+    start_char: int
+    end_char: int
+    trigger: str
+    event_type: str
+    mode: str | None
+    status: str  # asserted | negated | hypothetical | future
+    source_actors: list[Actor]
+    target_actors: list[Actor]
+    location_name: str | None
+    location_country: str | None
+    latitude: float | None
+    longitude: float | None
+    geonames_id: int | None
+    location_source: str | None  # sentence | dateline | None
+    date_start: dt.date
+    date_end: dt.date
+    granularity: str | None
+    date_value: str | None
+    date_source: str  # explicit | relative | publication_date
+    evidence: str
+    reported_by: str | None
+    confidence: float
+
+    def to_row(self) -> dict[str, Any]:
+        return asdict(self)  # actors become {text, name, country, sector, role} dicts

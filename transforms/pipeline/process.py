@@ -23,7 +23,7 @@ DOC_TABLES = ("sentences", "time_expressions", "events", "documents")
 @lru_cache(maxsize=1)
 def extractor() -> Any:
     """This process's event extractor (loads the spaCy pipeline on first use)."""
-    from transforms.events import EventExtractor
+    from transforms.events.extractor import EventExtractor
 
     return EventExtractor()
 
@@ -53,6 +53,6 @@ def process_batch(docs: list[Document], now: dt.datetime | None = None) -> dict[
     for item, events in zip(prepared, extractor().extract_batch(prepared), strict=True):
         month = month_of(item["published_date"])
         for e in events:
-            out["events"].append({**e, "published_date": item["published_date"],
+            out["events"].append({**e.to_row(), "published_date": item["published_date"],
                                   "pipeline_version": version, "month": month})
     return out

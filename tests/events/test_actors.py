@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.actors import DocMemory, lexicon, resolve_phrase, scan_descriptors
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from transforms.events import _load_nlp
-    from transforms.settings import SPACY_MODEL
-
-    return _load_nlp(SPACY_MODEL)
+from transforms.events.actors.descriptors import scan_descriptors
+from transforms.events.actors.lexicon import fix_code, lexicon
+from transforms.events.actors.memory import DocMemory
+from transforms.events.actors.resolve import resolve_phrase
 
 
 def _subject(doc):
@@ -22,30 +17,30 @@ def _subject(doc):
 def test_descriptor_resolves_person_after_2014(nlp):
     doc = nlp("Kremlin spokesperson Dmitry Peskov confirmed the plan.")
     (actor,) = resolve_phrase(_subject(doc), DocMemory())
-    assert actor["country"] == "RUS"
-    assert actor["sector"] == "GOV"
-    assert actor["name"] == "Dmitry Peskov"
+    assert actor.country == "RUS"
+    assert actor.sector == "GOV"
+    assert actor.name == "Dmitry Peskov"
 
 
 def test_demonym_descriptor_and_role(nlp):
     doc = nlp("Ukrainian Defence Minister Rustem Umerov said so.")
     (actor,) = resolve_phrase(_subject(doc), DocMemory())
-    assert (actor["country"], actor["sector"]) == ("UKR", "GOV")
-    assert actor["role"] == "Defence Minister"
+    assert (actor.country, actor.sector) == ("UKR", "GOV")
+    assert actor.role == "Defence Minister"
 
 
 def test_coordinated_demonyms_give_two_actors(nlp):
-    doc = nlp("Senior Hungarian and Romanian officials agreed on Wednesday.")
-    codes = {(a["country"], a["sector"]) for a in resolve_phrase(_subject(doc), DocMemory())}
-    assert codes == {("HUN", "GOV"), ("ROU", "GOV")}
+    doc = nlp("Senior Polish and Czech officials met on Tuesday.")
+    codes = {(a.country, a.sector) for a in resolve_phrase(_subject(doc), DocMemory())}
+    assert codes == {("POL", "GOV"), ("CZE", "GOV")}
 
 
 def test_seat_of_government_and_igo(nlp):
     doc = nlp("The White House criticised the plan.")
     (actor,) = resolve_phrase(_subject(doc), DocMemory())
-    assert (actor["country"], actor["sector"]) == ("USA", "GOV")
+    assert (actor.country, actor.sector) == ("USA", "GOV")
     doc = nlp("The United Nations will provide food aid.")
-    assert resolve_phrase(_subject(doc), DocMemory())[0]["country"] == "IGO"
+    assert resolve_phrase(_subject(doc), DocMemory())[0].country == "IGO"
 
 
 def test_place_in_pp_does_not_make_an_actor(nlp):
@@ -54,7 +49,7 @@ def test_place_in_pp_does_not_make_an_actor(nlp):
     assert resolve_phrase(obj, DocMemory()) == []
     doc = nlp("Security forces in Guinea have tortured refugees.")
     (actor,) = resolve_phrase(_subject(doc), DocMemory())
-    assert (actor["country"], actor["sector"]) == ("GIN", "COP")
+    assert (actor.country, actor.sector) == ("GIN", "COP")
 
 
 def test_surname_coreference_within_document(nlp):
@@ -62,9 +57,9 @@ def test_surname_coreference_within_document(nlp):
     scan_descriptors(nlp("Turkish Foreign Minister Hakan Fidan held a call on Friday."), memory)
     doc = nlp("Fidan visited Moscow earlier this week.")
     (actor,) = resolve_phrase(_subject(doc), memory)
-    assert (actor["country"], actor["sector"], actor["name"]) == ("TUR", "GOV", "Hakan Fidan")
+    assert (actor.country, actor.sector, actor.name) == ("TUR", "GOV", "Hakan Fidan")
     doc = nlp("He met the minister.")
-    assert resolve_phrase(_subject(doc), memory)[0]["country"] == "TUR"
+    assert resolve_phrase(_subject(doc), memory)[0].country == "TUR"
 
 
 def test_lexicon_longest_match():
@@ -76,8 +71,6 @@ def test_lexicon_longest_match():
 
 
 def test_possessive_names_match_as_the_tokenizer_splits_them():
-    from transforms.actors import lexicon
-
     lex = lexicon()
     for words, code in ((["kurdistan", "workers", "'", "party"], "TUR"),
                         (["democratic", "people", "'s", "republic", "of", "korea"], "PRK")):
@@ -88,20 +81,18 @@ def test_possessive_names_match_as_the_tokenizer_splits_them():
 def test_affiliation_written_before_a_known_name_wins_over_the_2014_dictionary():
     import datetime as dt
 
-    from transforms.events import EventExtractor
+    from transforms.events.extractor import EventExtractor
     from transforms.text import split_sentences
 
-    text = "Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez in Geneva."
+    text = "Delegates from both camps met U.N. mediator Diego Cordovez in Vienna."
     doc = {"doc_id": "d", "text": text, "published_date": dt.date(1988, 3, 2),
            "sentences": split_sentences(text), "timexes": []}
     (ev,) = EventExtractor().extract_batch([doc])[0]
-    assert [a["country"] for a in ev["target_actors"]] == ["IGO"]
-    assert ev["target_actors"][0]["name"] == "Diego Cordovez"
+    assert [a.country for a in ev.target_actors] == ["IGO"]
+    assert ev.target_actors[0].name == "Diego Cordovez"
 
 
 def test_dictionary_names_with_a_bracketed_acronym_match_without_it():
-    from transforms.actors import lexicon
-
     lex = lexicon()
     ((s, e, entry),) = lex.match(["liberation", "tigers", "of", "tamil", "eelam"])
     assert (s, e, entry.country, entry.sector) == (0, 5, "LKA", "REB")
@@ -116,11 +107,39 @@ def test_dictionary_names_with_a_bracketed_acronym_match_without_it():
 def test_money_markets_and_teams_are_not_actors(sentence, expected):
     import datetime as dt
 
-    from transforms.events import EventExtractor
+    from transforms.events.extractor import EventExtractor
     from transforms.text import split_sentences
 
     doc = {"doc_id": "d", "text": sentence, "published_date": dt.date(2025, 5, 30),
            "sentences": split_sentences(sentence), "timexes": []}
-    got = [(e["event_type"], [a["country"] for a in e["source_actors"]], [a["country"] for a in e["target_actors"]])
+    got = [(e.event_type, [a.country for a in e.source_actors], [a.country for a in e.target_actors])
            for e in EventExtractor().extract_batch([doc])[0]]
     assert got == expected
+
+
+def test_cameo_codes_are_fixed_to_iso():
+    assert fix_code("ROM") == "ROU" and fix_code("JAP") == "JPN" and fix_code("UK") == "GBR"
+    assert fix_code("PER") == "PER" and fix_code(None) is None
+
+
+def test_memory_keeps_people_with_a_country():
+    from transforms.core.records import Actor
+
+    memory = DocMemory()
+    memory.remember(["Ana", "Quispe"], Actor("Ana Quispe", "Ana Quispe", "PER", "GOV"))
+    memory.remember(["Nobody"], Actor("Nobody", "Nobody", None, "GOV"))
+    assert memory.lookup(["Quispe"]).country == "PER"
+    assert memory.lookup(["Ana", "Quispe"]) is memory.last_person
+    assert memory.lookup(["Nobody"]) is None
+
+
+def test_transparent_heads_and_pronouns(nlp):
+    doc = nlp("Thousands of Chileans marched.")
+    (actor,) = resolve_phrase(_subject(doc), DocMemory())
+    assert actor.country == "CHL"
+    memory = DocMemory()
+    doc = nlp("Bolivian President Luis Arce spoke.")
+    scan_descriptors(doc, memory)
+    doc = nlp("She met him.")
+    assert resolve_phrase(next(t for t in doc if t.dep_ == "dobj"), memory)[0].country == "BOL"
+    assert resolve_phrase(_subject(nlp("It rained.")), memory) == []

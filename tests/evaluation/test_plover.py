@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from transforms.plover_eval import code_file, intent_type, score
+from transforms.evaluation.plover import code_file, gold_type, intent_type, score
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 
 GOLD = FIXTURES / "events" / "gold-sample.json"
 
@@ -55,3 +55,27 @@ def test_intent_convention():
     assert intent_type("RETREAT", "future", "X will withdraw unless Y agrees") == "THREATEN"
     assert intent_type("AGREE", "negated") == "REJECT"
     assert intent_type("ASSAULT", "asserted") == "ASSAULT"
+
+
+def test_gold_names_and_codes_are_normalised(tmp_path):
+    assert gold_type("DEMAND") == "REQUEST" and gold_type("AGREE") == "AGREE"
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps([{"id": "g1", "event": "CONSULT", "text": "Romania and Peru met.",
+                                 "source": [{"code": "ROM"}], "target": [{"code": "PER"}]}]), encoding="utf-8")
+    sys_path = tmp_path / "sys.jsonl"
+    _write(sys_path, [{"id": "g1", "events": [{"type": "CONSULT", "source": [{"code": "ROU"}],
+                                                "target": [{"code": "PER"}]}]}])
+    r = score(gold, sys_path)
+    assert (r["source_accuracy"], r["target_accuracy"]) == (100.0, 100.0)
+
+
+def test_bad_input_lines_name_the_line(tmp_path):
+    import pytest
+
+    inp = tmp_path / "in.jsonl"
+    inp.write_text('{"id": 1, "text": "Peru met Chile."}\nnot json\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="line 2 is not a JSON object"):
+        code_file(inp, tmp_path / "out.jsonl")
+    inp.write_text('{"id": 1}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match='line 1: expected an object with a "text" string'):
+        code_file(inp, tmp_path / "out.jsonl")

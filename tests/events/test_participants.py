@@ -1,0 +1,59 @@
+"""Participants: argument tokens resolved to source and target actors."""
+
+from __future__ import annotations
+
+from transforms.core.records import Actor
+from transforms.events.actors.lexicon import lexicon
+from transforms.events.actors.memory import DocMemory
+from transforms.events.arguments import arguments
+from transforms.events.context import Trigger
+from transforms.events.gazetteer import gazetteer
+from transforms.events.lexicon import load_lexicon
+from transforms.events.participants import complete, noun_arguments, participants, recall, sentence_country
+
+
+def _tok(ctx, word):
+    return next(t for t in ctx.sdoc if t.text == word)
+
+
+def _codes(actors):
+    return [a.country for a in actors]
+
+
+def test_subject_source_and_prepositional_target(parse):
+    lex, alex = load_lexicon(), lexicon()
+    ctx = parse("Chile protested to Peru over the fishing rights.")
+    t = Trigger(_tok(ctx, "protested"), "PROTEST", "", "verb")
+    src, tgts = arguments(t, lex)
+    assert src.text == "Chile" and [g.text for g in tgts] == ["Peru", "rights"]
+    source, target = participants(t, src, tgts, ctx, DocMemory(), lex, alex)
+    assert (_codes(source), _codes(target)) == (["CHL"], ["PER"])
+
+
+def test_event_noun_between_two_sides(parse):
+    ctx = parse("The talks between Chile and Peru ended.")
+    source, target = noun_arguments(_tok(ctx, "talks"), DocMemory(), load_lexicon(), lexicon())
+    assert sorted(_codes(source)) == ["CHL", "PER"] and target == []
+
+
+def test_local_actors_and_the_recipient_place(parse):
+    lex, alex = load_lexicon(), lexicon()
+    ctx = parse("Riot police fired tear gas in Lima.")
+    assert sentence_country(ctx, alex) == "PER"  # a capital names its country
+    t = Trigger(_tok(ctx, "fired"), "ASSAULT", "", "verb")
+    lima = gazetteer().lookup("Lima")
+    police = [Actor("Riot police", None, None, "COP")]
+    source, target = complete(t, _tok(ctx, "police"), police, [], lima, "PER", lex, alex)
+    assert (source[0].country, source[0].sector) == ("PER", "COP")
+    assert [(a.text, a.country) for a in target] == [("Lima", "PER")]  # the place receives the act
+
+
+def test_the_talks_take_the_last_talks_actors(parse):
+    lex = load_lexicon()
+    memory = DocMemory()
+    first = parse("Chile and Peru held talks.")
+    sides = ([Actor("Chile", "Chile", "CHL"), Actor("Peru", "Peru", "PER")], [])
+    recall(Trigger(_tok(first, "talks"), "CONSULT", "", "noun"), *sides, memory, lex)
+    later = parse("The talks ended.")
+    source, target = recall(Trigger(_tok(later, "talks"), "CONSULT", "", "noun"), [], [], memory, lex)
+    assert _codes(source) == ["CHL", "PER"] and source[0] is not sides[0][0]  # copies

@@ -1,0 +1,92 @@
+"""Filters: readings of a trigger that are not a political event, or belong to another trigger.
+
+* a contest verb among sport words is a game result ("Urawa beat Gamba Osaka 3-2");
+* some objects rule out the event sense ("met the criteria", ``non_event_objects``);
+* a noun trigger below a verb trigger of the same type names that verb's event
+  ("engage in a new round of talks");
+* an event noun needs an actor attached to count on its own;
+* a violent act whose subject is a common noun that is no actor and no violent act
+  ("a mechanical failure struck the tram") has no author.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from transforms.events.actors.lexicon import ActorLexicon
+from transforms.events.context import SentenceContext, Trigger
+from transforms.events.lemmas import lem
+from transforms.events.lexicon import Lexicon
+
+#: Dependencies through which a noun trigger can hang below a verb trigger as its object.
+_OBJECT_PATH = {"dobj", "pobj", "prep", "nmod", "compound", "attr", "npadvmod", "appos"}
+
+
+def sport_result(verb: Token, ctx: SentenceContext, lex: Lexicon) -> bool:
+    """A contest verb (``sport_verbs``) in a sentence with sport words (``sport_words``)."""
+    if lem(verb) not in lex.cues.sport_verbs:
+        return False
+    cache = ctx.cache
+    if cache.sport is None:
+        words = ctx.words()
+        sport_words = lex.cues.sport_words
+        # (no score pattern: "the Senate voted 52-48" is politics)
+        cache.sport = bool(set(words.words) & sport_words) or any(
+            " " in w and w in words.lower for w in sport_words)
+    return cache.sport
+
+
+def non_event_object(verb: Token, lex: Lexicon) -> bool:
+    """"met the criteria", "demonstrated his prowess": the object rules out the event sense
+    (``non_event_objects`` in cues.yaml)."""
+    blocked = lex.cues.non_event_objects.get(lem(verb))
+    if not blocked:
+        return False
+    for c in verb.children:
+        if c.dep_ != "dobj":
+            continue
+        if "*" in blocked:
+            return True
+        # "a number of criteria", "a set of conditions": the noun after "of" counts too
+        heads = [c] + [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in p.children if g.dep_ == "pobj"]
+        if any(lem(h) in blocked for h in heads):
+            return True
+    return False
+
+
+def object_of_same_event(t: Trigger, verb_types: dict[int, str]) -> bool:
+    """"engage in a new round of talks with Ukraine": the noun names the verb's own event.
+
+    True when the noun trigger hangs below a verb trigger of the same type through objects
+    and prepositions only (no clause in between)."""
+    tok = t.token
+    for _ in range(6):
+        if tok.dep_ not in _OBJECT_PATH or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.i in verb_types:
+            return verb_types[tok.i] == t.plover
+    return False
+
+
+def noun_has_actor(noun: Token, lex: Lexicon, alex: ActorLexicon) -> bool:
+    """Does an actor (not a bare sector) attach to the event noun ("Russia's invasion",
+    "talks with Ukraine", "talks involving ...")?"""
+    g = lex.grammar
+    for c in noun.children:
+        if c.dep_ == "acl" and lem(c) in g.participant_verbs:
+            return True
+        if c.dep_ in ("poss", "amod", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ in g.noun_actor_preps):
+            words = [t.lower_ for t in c.subtree]
+            if any(e.country for _, _, e in alex.match(words) if e.kind != "sector"):
+                return True
+    return False
+
+
+def unauthored_violence(t: Trigger, src_tok: Token | None, lex: Lexicon) -> bool:
+    """"a mechanical failure struck the tram", "the storm killed 20": a violent verb whose
+    subject is a common noun that is neither an actor nor a violent act."""
+    return t.kind == "verb" and t.plover in lex.plover.need_author and src_tok is not None \
+        and src_tok.pos_ == "NOUN" and src_tok.dep_ in ("nsubj", "agent", "pobj") \
+        and lem(src_tok) not in lex.cues.unattributed_subjects
