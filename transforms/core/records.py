@@ -12,20 +12,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 
-class _TransitionalItemAccess:
-    """TRANSITIONAL (removed once every consumer reads attributes): ``rec["x"]`` / ``rec.get("x")``."""
-
-    __slots__ = ()
-
-    def __getitem__(self, key: str) -> Any:
-        return getattr(self, key)
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return getattr(self, key, default)
-
-
 @dataclass(slots=True)
-class Sentence(_TransitionalItemAccess):
+class Sentence:
     """One sentence of a document's normalised text (offsets into ``documents.text``)."""
 
     index: int
@@ -36,7 +24,7 @@ class Sentence(_TransitionalItemAccess):
 
 
 @dataclass(slots=True)
-class Timex(_TransitionalItemAccess):
+class Timex:
     """One TIMEX3 time expression found in a text."""
 
     start: int
