@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from transforms import temporal
+from transforms.measures import event_measures
 from transforms.core.records import Document
 from transforms.pipeline.plan import month_of
 from transforms.pipeline.rows import document_row, sentence_rows, timex_rows
@@ -53,6 +54,6 @@ def process_batch(docs: list[Document], now: dt.datetime | None = None) -> dict[
     for item, events in zip(prepared, extractor().extract_batch(prepared), strict=True):
         month = month_of(item["published_date"])
         for e in events:
-            out["events"].append({**e, "published_date": item["published_date"],
+            out["events"].append({**e, **event_measures(e), "published_date": item["published_date"],
                                   "pipeline_version": version, "month": month})
     return out
