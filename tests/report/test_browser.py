@@ -106,7 +106,7 @@ def test_markup_in_article_title_source_and_url_is_shown_as_text_and_runs_nothin
     meta = page.evaluate("document.getElementById('doc-meta').textContent")
     assert "</script><script>" in meta and "URL not shown" in meta
     assert page.evaluate("document.querySelectorAll('img').length") == 0
-    assert page.evaluate("document.querySelectorAll('script').length") == 4
+    assert page.evaluate("document.querySelectorAll('script').length") == 5
     assert page.evaluate("[...document.querySelectorAll('a')].filter((a) => !/^(https?:|file:)/.test(a.href)).length") == 0
     assert page.evaluate("document.documentElement.dataset.pwned === undefined")
     assert page.errors() == [] and page.requests == [report_file.resolve().as_uri()]

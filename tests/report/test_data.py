@@ -103,5 +103,5 @@ def test_cli_writes_the_report_and_prints_its_path(report_warehouse, tmp_path, c
     assert main(["report", "--warehouse", str(report_warehouse), "--out", str(out), "--country", "tur"]) == 0
     assert capsys.readouterr().out.strip() == str(out.resolve())
     page = out.read_text(encoding="utf-8")
-    assert "involving TUR" in page and page.count("<script") == 4
+    assert "involving TUR" in page and page.count("<script") == 5
     assert "<script>document" not in page  # the article's markup only exists JSON-escaped

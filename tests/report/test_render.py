@@ -23,7 +23,7 @@ def test_a_library_that_would_end_its_script_is_refused():
 def test_page_is_self_contained_and_forbids_requests():
     page = render_html({"documents": [], "title": HOSTILE}, title=HOSTILE)
     assert "@@" not in re.sub(r"<script type=\"application/json\".*?</script>", "", page, flags=re.S)[:2000]
-    assert page.count("<script") == 4  # the data block, Vega, Vega-Lite, the app
+    assert page.count("<script") == 5  # two data blocks, Vega, Vega-Lite, the app
     assert "default-src 'none'" in page and "connect-src 'none'" in page
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", page)
     assert "<title>&lt;/script&gt;" in page

@@ -60,11 +60,15 @@ def basemap() -> dict:
 
 
 def render_html(payload: dict, title: str) -> str:
+    """The page; ``payload["details"]`` (the documents' texts) goes in a block of its own that
+    the page parses only when a document view is first opened."""
     a = _assets()
-    parts = {"@@TITLE@@": html.escape(title), "@@CSS@@": a["css"], "@@DATA@@": embed_json(payload),
+    overview = {k: v for k, v in payload.items() if k != "details"}
+    parts = {"@@TITLE@@": html.escape(title), "@@CSS@@": a["css"], "@@DATA@@": embed_json(overview),
+             "@@DOCS@@": embed_json(payload.get("details", {})),
              "@@VEGA@@": a["vega"], "@@VEGALITE@@": a["vegalite"], "@@APP@@": a["app"]}
     # one pass, so a placeholder-like string inside the data or a library is never replaced
-    return re.sub("@@(TITLE|CSS|DATA|VEGA|VEGALITE|APP)@@", lambda m: parts[m.group(0)], a["template"])
+    return re.sub("@@(TITLE|CSS|DATA|DOCS|VEGA|VEGALITE|APP)@@", lambda m: parts[m.group(0)], a["template"])
 
 
 def write_atomic(path: Path, text: str) -> Path:

@@ -4,11 +4,19 @@
 (function () {
   'use strict';
 
+  performance.mark('dateline-start');
   const DATA = JSON.parse(document.getElementById('dateline-data').textContent);
-  const DOCS = new Map(Object.entries(DATA.details.docs));
   const META = new Map(DATA.documents.map((d) => [d.doc_id, d]));
-  const FIELDS = DATA.details.fields;
   const MAX_LIST = 300;
+  let DETAILS = null; // the documents' texts, parsed when a document view is first opened
+
+  function details() {
+    if (!DETAILS) {
+      const raw = JSON.parse(document.getElementById('dateline-docs').textContent);
+      DETAILS = { fields: raw.fields, docs: new Map(Object.entries(raw.docs)) };
+    }
+    return DETAILS;
+  }
 
   // ------------------------------------------------------------------ DOM helpers
 
@@ -410,7 +418,8 @@
 
   function showDocument(docId) {
     const view = document.getElementById('docview');
-    const raw = DOCS.get(docId);
+    const { fields, docs } = details();
+    const raw = docs.get(docId);
     const meta = META.get(docId);
     if (!raw || !meta) {
       view.replaceChildren(el('p', { text: 'No document ' + docId + ' in this report.' }),
@@ -419,8 +428,8 @@
     }
     const doc = {
       text: raw.text,
-      timexes: raw.timexes.map((r) => Object.assign(zip(FIELDS.timex, r), { text: raw.text.slice(r[0], r[1]) })),
-      events: raw.events.map((r) => zip(FIELDS.event, r)),
+      timexes: raw.timexes.map((r) => Object.assign(zip(fields.timex, r), { text: raw.text.slice(r[0], r[1]) })),
+      events: raw.events.map((r) => zip(fields.event, r)),
     };
     const url = safeHref(meta.url);
     const focus = timelineFocus(doc.events, meta.published_date);
@@ -484,7 +493,10 @@
 
   document.documentElement.dataset.state = 'drawing';
   buildOverview()
-    .then(() => { document.documentElement.dataset.state = 'ready'; })
+    .then(() => {
+      performance.mark('dateline-drawn');
+      document.documentElement.dataset.state = 'ready';
+    })
     .catch(fail);
   window.addEventListener('hashchange', () => { route().catch(fail); });
   route().catch(fail);
