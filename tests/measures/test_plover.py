@@ -2,7 +2,7 @@ import pytest
 
 from transforms.core.refdata import read_tsv
 from transforms.measures import QUAD_CLASSES, event_measures, intensity, quad_class
-from transforms.schema import table
+from transforms.warehouse.contract import table
 
 EVENT_TYPES = table("events").column("event_type").accepted
 

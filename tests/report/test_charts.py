@@ -1,5 +1,5 @@
 from transforms.report.charts import event_colors, intensity_line, top_dyads
-from transforms.schema import table
+from transforms.warehouse.contract import table
 
 
 def test_every_event_type_has_a_colour():

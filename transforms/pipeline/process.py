@@ -11,8 +11,8 @@ from functools import lru_cache
 from typing import Any
 
 from transforms import temporal
-from transforms.measures import event_measures
 from transforms.core.records import Document
+from transforms.measures import event_measures
 from transforms.pipeline.plan import month_of
 from transforms.pipeline.rows import document_row, sentence_rows, timex_rows
 from transforms.settings import pipeline_version

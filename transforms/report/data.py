@@ -17,13 +17,20 @@ import duckdb
 
 from transforms.report import documents as docview
 from transforms.report.filters import PERIOD_MAX_DAYS, Axis, Scope, periods, time_axis, window
-from transforms.warehouse import connect, run_checks
+from transforms.warehouse.checks import run_checks
+from transforms.warehouse.publish import connect
 
 #: Top dyads drawn as lines of mean intensity, and dyads drawn as bars.
 TOP_INTENSITY_DYADS = 5
 TOP_DYAD_BARS = 15
 LAST_RUNS = 10
 NOT_ASSERTED = "planned, hypothetical or negated"
+
+
+def _one(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> tuple:
+    row = con.execute(sql, params or []).fetchone()
+    assert row is not None  # aggregate queries always return a row
+    return row
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
@@ -40,7 +47,7 @@ def apply_scope(con: duckdb.DuckDBPyConnection, scope: Scope) -> None:
     """Shadow ``events`` and ``documents`` with the rows in scope (this connection only)."""
     if not scope.filtered:
         return
-    db = con.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
+    db = _one(con, "SELECT current_database()")[0].replace('"', '""')
     ev_cond, ev_params = scope.event_where("e")
     con.execute(f'CREATE TEMP TABLE scoped_events AS SELECT e.* FROM "{db}".main.events e WHERE {ev_cond}',
                 ev_params)
@@ -68,11 +75,10 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict:
 
 
 def _axis(con: duckdb.DuckDBPyConnection, scope: Scope, first: str | None, last: str | None) -> Axis | None:
-    if first is None:
+    if first is None or last is None:
         return None
     lo, hi = window(scope, (dt.date.fromisoformat(first), dt.date.fromisoformat(last)))
-    span = con.execute("SELECT min(date_start), max(date_start) FROM events WHERE date_start BETWEEN ? AND ?",
-                       [lo, hi]).fetchone()
+    span = _one(con, "SELECT min(date_start), max(date_start) FROM events WHERE date_start BETWEEN ? AND ?", [lo, hi])
     if span[0] is None:
         return None
     return time_axis(scope, (span[0], span[1]))
@@ -91,7 +97,7 @@ def timeline(con: duckdb.DuckDBPyConnection, scope: Scope, first: str | None, la
                count(*) AS events
         FROM events WHERE {fits} GROUP BY ALL ORDER BY ALL""", [max_days, axis.start, axis.end])
     shown = sum(r["events"] for r in series)
-    total = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    total = _one(con, "SELECT count(*) FROM events")[0]
     pairs = _rows(con, """
         SELECT source_country, target_country, sum(events) AS events FROM dyad_intensity
         WHERE period = ? AND period_start BETWEEN ? AND ?

@@ -42,7 +42,8 @@ class Scope:
 
     def event_where(self, alias: str = "e") -> tuple[str, list]:
         """SQL condition (and its parameters) selecting the events in scope."""
-        conds, params = [], []
+        conds: list[str] = []
+        params: list = []
         if self.date_from:
             conds.append(f"{alias}.date_end >= ?")
             params.append(self.date_from)
@@ -57,7 +58,8 @@ class Scope:
 
     def document_where(self, alias: str = "d") -> tuple[str, list]:
         """SQL condition on documents by publication date (the country filter goes by events)."""
-        conds, params = [], []
+        conds: list[str] = []
+        params: list = []
         if self.date_from:
             conds.append(f"{alias}.published_date >= ?")
             params.append(self.date_from)
