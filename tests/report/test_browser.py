@@ -85,7 +85,7 @@ def test_seed_document_view_shows_monday_morning_as_2025_06_02(page, report_file
     page.evaluate("[...document.querySelectorAll('#doc-text .timex')].find((s) => s.textContent === 'Monday morning')"
                   ".dispatchEvent(new MouseEvent('mouseover', {bubbles: true}))")
     panel = page.evaluate("document.getElementById('doc-detail').textContent")
-    assert "2025-06-02TMO" in panel and "publication_date" in panel
+    assert "2025-06-02TMO" in panel and "the publication date, 2025-05-30 (a Friday)" in panel
     assert page.evaluate("document.querySelectorAll('#doc-text .mark-trigger').length") > 10
     assert page.evaluate("document.querySelectorAll('#doc-text .mark-source').length") > 5
     assert page.evaluate("document.querySelectorAll('#doc-text .mark-target').length") > 3

@@ -167,7 +167,8 @@ def quality(con: duckdb.DuckDBPyConnection, root: Path) -> dict:
 
 def document_index(con: duckdb.DuckDBPyConnection) -> list[dict]:
     rows = _rows(con, """
-        SELECT d.doc_id, d.title, d.source, d.url, d.language, d.published_date, d.published_source,
+        SELECT d.doc_id, d.title, CASE WHEN d.title IS NULL THEN left(d.text, 90) END AS opening,
+               d.source, d.url, d.language, d.published_date, d.published_source,
                (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id) AS events,
                (SELECT count(*) FROM time_expressions t WHERE t.doc_id = d.doc_id) AS time_expressions
         FROM documents d ORDER BY d.published_date DESC, d.title, d.doc_id""")

@@ -187,7 +187,7 @@
     const table = el('table', { className: 'data', id: 'doc-table' }, [
       el('thead', {}, [el('tr', {}, ['published', 'title', 'source', 'language', 'events', 'time expr.']
         .map((h) => el('th', { scope: 'col', text: h })))]), tbody]);
-    const haystack = docs.map((d) => [d.title, d.source, d.url, d.doc_id].filter(Boolean).join(' ').toLowerCase());
+    const haystack = docs.map((d) => [d.title, d.opening, d.source, d.url, d.doc_id].filter(Boolean).join(' ').toLowerCase());
 
     function render() {
       const q = input.value.trim().toLowerCase();
@@ -199,7 +199,7 @@
         matched += 1;
         if (shown >= MAX_LIST) return;
         shown += 1;
-        const link = el('a', { href: docHref(d.doc_id), className: 'doc-link', text: d.title || '(no title) ' + d.doc_id.slice(0, 8) });
+        const link = el('a', { href: docHref(d.doc_id), className: 'doc-link', text: docTitle(d) });
         frag.append(el('tr', {}, [
           el('td', { text: fmt(d.published_date) }), el('td', {}, [link]), el('td', { text: fmt(d.source) }),
           el('td', { text: fmt(d.language) }), el('td', { className: 'num', text: fmt(d.events) }),
@@ -213,6 +213,10 @@
     input.addEventListener('input', render);
     render();
     return el('div', {}, [input, count, table]);
+  }
+
+  function docTitle(meta) {
+    return meta.title || (meta.opening ? '(no title) ' + meta.opening.replace(/\s+/g, ' ').trim() + '…' : '(no title)');
   }
 
   function section(id, title, children) {
@@ -319,6 +323,20 @@
     return panel;
   }
 
+  const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+  /* Why a value came out as it did: what the expression was resolved against. */
+  function anchorText(t, doc, meta) {
+    if (!t.anchor) return 'nothing: the expression is absolute';
+    if (t.anchor === 'publication_date') {
+      return 'the publication date, ' + meta.published_date + ' (a ' +
+        WEEKDAYS[new Date(meta.published_date + 'T00:00:00Z').getUTCDay()] + ')';
+    }
+    const m = /^expression:(\d+)$/.exec(t.anchor);
+    const prior = m ? doc.timexes.find((x) => x.start === Number(m[1])) : null;
+    return prior ? 'the earlier expression “' + prior.text + '” (' + prior.value + ')' : t.anchor;
+  }
+
   function showDetail(panel, doc, target) {
     const rows = [];
     const tx = target.closest('[data-timex]');
@@ -326,7 +344,7 @@
     if (tx) {
       const t = doc.timexes[Number(tx.dataset.timex)];
       rows.push(el('h4', { text: 'Time expression “' + t.text + '”' }),
-        el('dl', {}, [['type', t.type], ['value', t.value], ['mod', t.mod], ['interval', t.date_start ? interval(t.date_start, t.date_end) : null], ['resolved against', t.anchor || 'nothing (absolute)'], ['rule', t.rule]]
+        el('dl', {}, [['type', t.type], ['value', t.value], ['mod', t.mod], ['interval', t.date_start ? interval(t.date_start, t.date_end) : null], ['resolved against', anchorText(t, doc, doc.meta)], ['rule', t.rule]]
           .flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: fmt(v) })])));
     }
     if (ev) {
@@ -427,6 +445,7 @@
       return Promise.resolve();
     }
     const doc = {
+      meta: meta,
       text: raw.text,
       timexes: raw.timexes.map((r) => Object.assign(zip(fields.timex, r), { text: raw.text.slice(r[0], r[1]) })),
       events: raw.events.map((r) => zip(fields.event, r)),
@@ -444,7 +463,7 @@
     ]);
     view.replaceChildren(
       el('a', { href: '#documents', className: 'back', text: '← back to the report' }),
-      el('h1', { id: 'doc-title', text: meta.title || '(no title)' }),
+      el('h1', { id: 'doc-title', text: docTitle(meta) }),
       el('p', { className: 'muted', id: 'doc-meta' }, [
         'published ' + meta.published_date + ' (from ' + meta.published_source + ') · ' + fmt(meta.source) + ' · ' +
         fmt(meta.language) + ' · ' + meta.doc_id + ' · ',
