@@ -89,6 +89,7 @@
     const opts = options || {};
     const table = el('table', { className: 'data' });
     const tbody = el('tbody');
+    const note = opts.limit ? el('p', { className: 'muted' }) : null;
     let sortKey = opts.sortKey || null;
     let sortDir = opts.sortDir || -1;
     const headRow = el('tr');
@@ -120,7 +121,13 @@
         th.setAttribute('aria-sort', th.dataset.key === sortKey ? (sortDir > 0 ? 'ascending' : 'descending') : 'none');
       });
       const frag = document.createDocumentFragment();
-      sorted.slice(0, opts.limit || sorted.length).forEach((row) => {
+      const shown = sorted.slice(0, opts.limit || sorted.length);
+      if (note) {
+        note.textContent = shown.length < sorted.length
+          ? 'Showing the first ' + shown.length.toLocaleString('en-US') + ' of ' + sorted.length.toLocaleString('en-US') +
+            ' rows in this order (click a column to sort).' : '';
+      }
+      shown.forEach((row) => {
         const tr = el('tr');
         columns.forEach((col) => {
           const cell = col.render ? col.render(row) : fmt(row[col.key]);
@@ -131,7 +138,7 @@
       tbody.replaceChildren(frag);
     }
     render();
-    return table;
+    return note ? el('div', {}, [note, table]) : table;
   }
 
   // ------------------------------------------------------------------ overview
@@ -153,7 +160,7 @@
       { key: 'asserted_events', label: 'asserted', numeric: true },
       { key: 'mean_intensity', label: 'mean intensity', numeric: true },
       { key: 'first_date', label: 'first date' }, { key: 'last_date', label: 'last date' },
-    ], rows, { sortKey: 'events', sortDir: -1 });
+    ], rows, { sortKey: 'events', sortDir: -1, limit: MAX_LIST });
   }
 
   function runsTable(runs) {
