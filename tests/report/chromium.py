@@ -10,12 +10,12 @@ a report opened from disk is quiet and makes no request. Used by the browser tes
 from __future__ import annotations
 
 import base64
-import fcntl
 import json
 import os
 import select
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -24,6 +24,18 @@ FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage
          "--no-default-browser-check", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--disable-extensions", "--disable-default-apps", "--mute-audio",
          "--host-resolver-rules=MAP * ~NOTFOUND", "--remote-debugging-pipe")
+
+
+_LAUNCHER = """
+import fcntl, os, sys
+r, w = int(sys.argv[1]), int(sys.argv[2])
+r, w = fcntl.fcntl(r, fcntl.F_DUPFD, 10), fcntl.fcntl(w, fcntl.F_DUPFD, 10)  # out of the way of 3 and 4
+os.dup2(r, 3)
+os.dup2(w, 4)
+for fd in {int(sys.argv[1]), int(sys.argv[2]), r, w} - {3, 4}:
+    os.close(fd)
+os.execv(sys.argv[3], sys.argv[3:])
+"""
 
 
 def find_chromium() -> str | None:
@@ -60,18 +72,13 @@ class Browser:
         self._profile = tempfile.mkdtemp(prefix="dateline-chromium-")
         to_child_r, self._to_child = os.pipe()
         self._from_child, from_child_w = os.pipe()
-
-        def wire() -> None:  # in the child: CDP reads fd 3 and writes fd 4
-            high_r = fcntl.fcntl(to_child_r, fcntl.F_DUPFD, 10)  # out of the way of 3 and 4 first
-            high_w = fcntl.fcntl(from_child_w, fcntl.F_DUPFD, 10)
-            os.dup2(high_r, 3)  # dup2 leaves the copies inheritable; Python's own fds are not
-            os.dup2(high_w, 4)
-
+        # a tiny launcher puts the pipes on fds 3 and 4 and execs chromium (no preexec_fn,
+        # which is unsafe in a process with threads such as Prefect's)
         self.proc = subprocess.Popen(
-            [self.executable, *FLAGS, f"--user-data-dir={self._profile}",
-             f"--window-size={self.size[0]},{self.size[1]}", "about:blank"],
+            [sys.executable, "-c", _LAUNCHER, str(to_child_r), str(from_child_w), self.executable, *FLAGS,
+             f"--user-data-dir={self._profile}", f"--window-size={self.size[0]},{self.size[1]}", "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            preexec_fn=wire, close_fds=False)
+            pass_fds=(to_child_r, from_child_w))
         os.close(to_child_r)
         os.close(from_child_w)
         target = next(t for t in self.call("Target.getTargets")["targetInfos"] if t["type"] == "page")
