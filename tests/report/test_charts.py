@@ -1,4 +1,4 @@
-from transforms.report.charts import event_colors, intensity_line, top_dyads
+from transforms.report.charts import event_colors, event_map, intensity_line, top_dyads
 from transforms.warehouse.contract import table
 
 
@@ -27,3 +27,12 @@ def test_top_dyads_keeps_the_busiest_pairs_in_order():
     order = chart["spec"]["encoding"]["y"]["sort"]
     assert len(order) == 15 and order[0] == "A30 → BBB" and order[-1] == "A16 → BBB"
     assert top_dyads([]) is None
+
+
+def test_map_without_places_draws_the_outlines_only():
+    basemap = {"type": "Topology", "objects": {"countries": {"type": "GeometryCollection", "geometries": []}},
+               "arcs": []}
+    assert len(event_map([], basemap, 0, 0)["spec"]["layer"]) == 1
+    place = {"place": "Kyiv", "country": "UKR", "latitude": 50.45, "longitude": 30.52, "events": 2}
+    chart = event_map([place], basemap, 2, 3)
+    assert len(chart["spec"]["layer"]) == 2 and "2 of 3 events" in chart["caption"]

@@ -162,7 +162,8 @@ def event_map(rows: list[dict], basemap: dict, located: int, total: int) -> dict
                            "tooltip": [{"field": "place"}, {"field": "country"}, {"field": "events"},
                                        {"field": "asserted_events", "title": "asserted"},
                                        {"field": "documents"}, {"field": "mean_intensity", "title": "mean intensity"}]}}
-    spec = _spec(width=WIDE, height=440, projection={"type": "equalEarth"}, layer=[shapes, points])
+    spec = _spec(width=WIDE, height=440, projection={"type": "equalEarth"},
+                 layer=[shapes, points] if rows else [shapes])
     caption = (f"Places of the events, sized by the number of events there: {located:,} of {total:,} events name "
                "a place the gazetteer knows. Basemap: Natural Earth 1:110m country outlines (public domain).")
     return _chart("map", "Events by place", caption, spec)
