@@ -1,5 +1,6 @@
 # Dateline: two commands set everything up on a fresh machine with Python 3.11 and make.
-#   make run    create .venv, install pinned dependencies, run the flow on seeds/articles
+#   make run    create .venv, install pinned dependencies, run the flow on seeds/articles,
+#               write warehouse/report.html
 #   make test   the test suite
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
@@ -19,6 +20,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/dateline run --input seeds/articles --warehouse warehouse
+	$(BIN)/dateline report --warehouse warehouse --out warehouse/report.html
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -40,4 +42,4 @@ eval: $(STAMP)
 	$(BIN)/python bench/eval_all.py --shared $(SHARED)
 
 clean:
-	rm -rf warehouse/parquet warehouse/dateline.duckdb warehouse/.prefect
+	rm -rf warehouse/parquet warehouse/dateline.duckdb warehouse/.prefect warehouse/report.html

@@ -158,6 +158,23 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from transforms.report import Scope, build_report
+
+    root = Path(args.warehouse)
+    if not (root / "parquet").exists() and not (root / "dateline.duckdb").exists():
+        raise UserError(f"no Dateline warehouse at {root} (run `dateline run --warehouse {root}` first)")
+    try:
+        scope = Scope(args.date_from, args.date_to, tuple(c.upper() for c in args.country or ()))
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    out = Path(args.out) if args.out else root / "report.html"
+    if out.exists() and out.is_dir():
+        raise UserError(f"--out is a directory: {out}")
+    print(build_report(root, out, scope).resolve())
+    return 0
+
+
 def cmd_docs(args: argparse.Namespace) -> int:
     from transforms.warehouse.contract import write_data_dictionary
 
@@ -292,6 +309,19 @@ def build_parser() -> argparse.ArgumentParser:
     pub = sub.add_parser("publish", help="rebuild warehouse/dateline.duckdb (e.g. after moving the folder)")
     pub.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
     pub.set_defaults(func=cmd_publish)
+
+    rp = sub.add_parser("report", help="write the analysts' report: one self-contained HTML file",
+                        description="Write one HTML file of charts, tables and document views of the warehouse "
+                                    "(scripts and data inline; it opens from disk and makes no request).")
+    rp.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
+    rp.add_argument("--out", metavar="FILE.html", help="where to write it (default: <warehouse>/report.html)")
+    rp.add_argument("--from", dest="date_from", type=_date, metavar="DATE",
+                    help="keep events dated on or after DATE and documents published since")
+    rp.add_argument("--to", dest="date_to", type=_date, metavar="DATE",
+                    help="keep events dated on or before DATE and documents published until")
+    rp.add_argument("--country", action="extend", nargs="+", metavar="ISO3",
+                    help="keep events with one of these countries as source, target or place (repeatable)")
+    rp.set_defaults(func=cmd_report)
 
     d = sub.add_parser("docs", help="regenerate docs/data-dictionary.md from warehouse/schema.yml")
     d.set_defaults(func=cmd_docs)

@@ -66,8 +66,15 @@ def reference_path(*parts: str) -> Path:
     return REFERENCE_DIR.joinpath(*parts)
 
 
-def _digest_files(h: hashlib._Hash, base: Path, pattern: str) -> None:
+#: Reference folders that shape no row (the report's inlined JavaScript, basemap and colours):
+#: left out of the digest, so updating them does not reprocess every document.
+NON_ROW_SHAPING_REFERENCE = ("report",)
+
+
+def _digest_files(h: hashlib._Hash, base: Path, pattern: str, skip: tuple[str, ...] = ()) -> None:
     for p in sorted(base.rglob(pattern)):
+        if p.relative_to(base).parts[0] in skip:
+            continue
         if p.is_file() and not p.name.startswith(".") and "__pycache__" not in p.parts:
             h.update(str(p.relative_to(base)).encode())
             h.update(p.read_bytes())
@@ -78,13 +85,13 @@ def reference_digest() -> str:
     """Short digest of every reference data file: changes when lexicons or mappings change."""
     h = hashlib.sha256()
     if REFERENCE_DIR.exists():
-        _digest_files(h, REFERENCE_DIR, "*")
+        _digest_files(h, REFERENCE_DIR, "*", skip=NON_ROW_SHAPING_REFERENCE)
     return h.hexdigest()[:8]
 
 
 #: Packages whose code shapes the rows of the document tables: editing one of them is a new
 #: pipeline version (storage, flow, report and CLI code are not).
-ROW_SHAPING_PACKAGES = ("core", "ingest", "text", "temporal", "events", "pipeline")
+ROW_SHAPING_PACKAGES = ("core", "ingest", "text", "temporal", "events", "measures", "pipeline")
 
 
 @lru_cache(maxsize=1)

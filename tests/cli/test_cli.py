@@ -11,7 +11,7 @@ def test_help_lists_every_command(capsys):
         main(["--help"])
     assert exc.value.code == 0
     out = capsys.readouterr().out
-    for cmd in ("run", "query", "publish", "serve", "timeml", "events", "docs"):
+    for cmd in ("run", "query", "publish", "serve", "timeml", "events", "docs", "report"):
         assert cmd in out
 
 
@@ -58,3 +58,18 @@ def test_events_code_on_a_non_jsonl_file_is_one_line(tmp_path, capsys):
     assert main(["events", "code", str(bad), str(tmp_path / "out.jsonl")]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("dateline: ") and "line 1" in err and "\n" not in err
+
+
+def test_report_needs_a_warehouse_and_a_sane_scope(tmp_path, capsys):
+    assert main(["report", "--warehouse", str(tmp_path / "none")]) == 2
+    assert "no Dateline warehouse" in capsys.readouterr().err
+    (tmp_path / "wh" / "parquet").mkdir(parents=True)
+    assert main(["report", "--warehouse", str(tmp_path / "wh"), "--from", "2025-06-02", "--to", "2025-06-01"]) == 2
+    assert capsys.readouterr().err.strip() == "dateline: --from 2025-06-02 is after --to 2025-06-01"
+    assert main(["report", "--warehouse", str(tmp_path / "wh"), "--country", "TR"]) == 2
+    assert "alpha-3" in capsys.readouterr().err
+
+
+def test_report_parser_takes_several_countries():
+    args = build_parser().parse_args(["report", "--country", "tur", "ukr", "--country", "RUS"])
+    assert args.country == ["tur", "ukr", "RUS"] and args.out is None and args.date_from is None

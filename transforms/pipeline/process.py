@@ -12,6 +12,7 @@ from typing import Any
 
 from transforms import temporal
 from transforms.core.records import Document
+from transforms.measures import event_measures
 from transforms.pipeline.plan import month_of
 from transforms.pipeline.rows import document_row, sentence_rows, timex_rows
 from transforms.settings import pipeline_version
@@ -53,6 +54,7 @@ def process_batch(docs: list[Document], now: dt.datetime | None = None) -> dict[
     for item, events in zip(prepared, extractor().extract_batch(prepared), strict=True):
         month = month_of(item["published_date"])
         for e in events:
-            out["events"].append({**e.to_row(), "published_date": item["published_date"],
+            row = e.to_row()
+            out["events"].append({**row, **event_measures(row), "published_date": item["published_date"],
                                   "pipeline_version": version, "month": month})
     return out

@@ -1,5 +1,6 @@
 -- One row per cross-document event cluster: what happened, between whom, when it was first
--- and last reported, by how many documents and sources.
+-- and last reported, by how many mentions, documents and sources (GDELT's NumMentions,
+-- NumArticles, NumSources), and its PLOVER intensity (mean over its mentions).
 CREATE OR REPLACE VIEW clusters AS
 SELECT c.cluster_id,
        any_value(c.event_type) AS event_type,
@@ -13,7 +14,8 @@ SELECT c.cluster_id,
        max(d.published_at) AS last_reported,
        count(*) AS mentions,
        count(DISTINCT c.doc_id) AS documents,
-       count(DISTINCT coalesce(d.source, 'unknown')) AS sources
+       count(DISTINCT coalesce(d.source, 'unknown')) AS sources,
+       avg(e.intensity) AS intensity
 FROM event_clusters c
 JOIN events e USING (event_id)
 JOIN documents d ON d.doc_id = c.doc_id
