@@ -7,9 +7,11 @@ on stderr and exit with status 2 (1 for a failed run); no tracebacks.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -165,34 +167,100 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_deployment(cron: str, inputs: list[str], warehouse: str, name: str = "dateline-scheduled"):
-    """The Prefect deployment ``dateline serve`` serves (built separately so it can be tested)."""
-    from flows.pipeline import dateline_flow
-
-    return dateline_flow.to_deployment(
-        name=name, cron=cron,
-        parameters={"inputs": [str(Path(p).resolve()) for p in inputs],
-                    "warehouse_dir": str(Path(warehouse).resolve())},
-    )
+def _serve_parameters(args: argparse.Namespace) -> dict:
+    return {"assume_published": args.assume_published, "workers": args.workers,
+            "lock_timeout": args.lock_timeout, "max_bytes": args.max_bytes,
+            "files_per_batch": args.files_per_batch}
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
-    inputs = args.input or [DEFAULT_INPUT]
-    for p in inputs:
-        if not Path(p).exists():
-            raise UserError(f"input path does not exist: {p}")
+def _check_cron(args: argparse.Namespace) -> None:
+    if args.cron is None:
+        return
     try:
         from prefect.client.schemas.schedules import CronSchedule
 
         CronSchedule(cron=args.cron)
     except Exception:
         raise UserError(f"not a valid cron expression: {args.cron!r}") from None
-    _prefect_env(Path(args.warehouse))
-    from prefect import serve
 
-    deployment = build_deployment(args.cron, inputs, args.warehouse, args.name)
-    print(f"serving deployment {args.name!r} on schedule {args.cron!r} (Ctrl-C to stop)")
-    serve(deployment)
+
+@contextlib.contextmanager
+def _environ_restored():
+    """``serve`` puts Prefect's settings in the environment; called in-process (tests), undo that."""
+    saved = dict(os.environ)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+class _Stopped(BaseException):
+    """SIGTERM while ``serve`` starts (before the runner handles it): stop cleanly, exit 0."""
+
+
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise _Stopped
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:
+        with _environ_restored():
+            return _serve(args)
+    except _Stopped:
+        print("dateline: stopped", flush=True)
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    inputs = args.input or [str(_seed_articles())]
+    for p in inputs:
+        if not Path(p).exists():
+            raise UserError(f"input path does not exist: {p}")
+    warehouse = Path(args.warehouse)
+    if warehouse.exists() and not warehouse.is_dir():
+        raise UserError(f"warehouse is not a directory: {warehouse}")
+    if args.every is not None and args.every < 1:
+        raise UserError(f"--every needs at least 1 second, got {args.every:g}")
+    # a service: flow and task logs at INFO, on the console and in the Prefect UI
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "true")
+    _prefect_env(warehouse)
+    from dateline.prefect_server import PrefectServer, ServerError, write_logging_config
+
+    home = Path(os.environ["PREFECT_HOME"])
+    server = PrefectServer.for_home(home)  # before Prefect is imported: its URL goes in the environment
+    if "PREFECT_LOGGING_SETTINGS_PATH" not in os.environ:
+        os.environ["PREFECT_LOGGING_SETTINGS_PATH"] = str(write_logging_config(home, drop=server.home is not None))
+    _check_cron(args)  # imports Prefect: only now that its settings are in the environment
+    schedule = f"cron {args.cron!r}" if args.cron else f"every {args.every:g} s"
+    try:
+        with server.running():  # the child boots while the flow is imported and the deployment built
+            from flows.serve import SERVER_EXITED, build_deployment, serve
+
+            deployment = build_deployment(inputs, str(warehouse), cron=args.cron, every=args.every,
+                                          name=args.name, parameters=_serve_parameters(args))
+            server.wait_healthy(args.server_timeout)
+            where = f"Prefect server (pid {server.pid}, log {server.log})" if server.pid else "Prefect API"
+
+            def serving() -> None:
+                print(f"dateline: serving {args.name!r} ({schedule}) on the {where} at {server.api_url}; "
+                      f"UI {server.ui_url} (Ctrl-C or SIGTERM to stop)", flush=True)
+
+            reason = serve(deployment, server, poll_seconds=min(10.0, args.every / 2) if args.every else 10.0,
+                           on_serving=serving)
+            if reason == SERVER_EXITED:
+                print(f"dateline: the Prefect server (pid {server.pid}) exited with status {server.exit_code()}; "
+                      f"stopped serving (see {server.log})", file=sys.stderr, flush=True)
+                sys.stdout.flush()
+                os._exit(1)  # Prefect's client threads would go on retrying the dead API at exit
+    except ServerError as exc:
+        print(f"dateline: {exc}", file=sys.stderr)
+        return 1
+    print("dateline: stopped", flush=True)
     return 0
 
 
@@ -254,17 +322,8 @@ def cmd_events_score(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------------- parser
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="dateline",
-        description="Turn raw news text into a dated, PLOVER-coded events dataset (Parquet + DuckDB).",
-    )
-    p.add_argument("--version", action="version", version=f"dateline {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
-    r = sub.add_parser("run", help="ingest inputs and update the warehouse",
-                       description="Ingest articles (files or folders, recursively) and bring the warehouse "
-                                   "up to date: only new or changed documents are processed.")
+def _run_options(r: argparse.ArgumentParser) -> None:
+    """Options shared by ``run`` and ``serve`` (each scheduled run takes the same)."""
     r.add_argument("--input", action="append", metavar="PATH",
                    help=f"file or folder to ingest; repeatable (default: {DEFAULT_INPUT})")
     r.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR",
@@ -280,6 +339,20 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--files-per-batch", type=int, default=DEFAULTS.files_per_batch, metavar="N",
                    help="input files per batch; each batch is committed to the warehouse "
                         f"(default: {DEFAULTS.files_per_batch})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="dateline",
+        description="Turn raw news text into a dated, PLOVER-coded events dataset (Parquet + DuckDB).",
+    )
+    p.add_argument("--version", action="version", version=f"dateline {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    r = sub.add_parser("run", help="ingest inputs and update the warehouse",
+                       description="Ingest articles (files or folders, recursively) and bring the warehouse "
+                                   "up to date: only new or changed documents are processed.")
+    _run_options(r)
     r.set_defaults(func=cmd_run)
 
     q = sub.add_parser("query", help="run SQL on the warehouse and print the result",
@@ -296,11 +369,18 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("docs", help="regenerate docs/data-dictionary.md from warehouse/schema.yml")
     d.set_defaults(func=cmd_docs)
 
-    s = sub.add_parser("serve", help="serve the flow as a Prefect deployment on a cron schedule")
-    s.add_argument("--cron", required=True, help='cron schedule, e.g. "0 * * * *"')
-    s.add_argument("--input", action="append", metavar="PATH")
-    s.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
-    s.add_argument("--name", default="dateline-scheduled", help="deployment name")
+    s = sub.add_parser("serve", help="run the flow on a schedule (cron or interval) on a Prefect server",
+                       description="Serve the flow as a Prefect deployment on a schedule. Uses the Prefect API "
+                                   "in PREFECT_API_URL when set; otherwise starts `prefect server start` on "
+                                   "127.0.0.1 (state under the warehouse's .prefect folder) and stops it on exit. "
+                                   "Each run picks up new or changed files only. See docs/serve.md.")
+    when = s.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron", help='cron schedule, e.g. "0 * * * *"')
+    when.add_argument("--every", type=float, metavar="SECONDS", help="run every SECONDS seconds")
+    s.add_argument("--name", default="dateline-scheduled", help="deployment name (default: dateline-scheduled)")
+    s.add_argument("--server-timeout", type=float, default=120.0, metavar="SECONDS",
+                   help="how long to wait for the child Prefect server to become healthy (default: 120)")
+    _run_options(s)
     s.set_defaults(func=cmd_serve)
 
     t = sub.add_parser("timeml", help="TimeML annotation and TempEval-3 scoring of the temporal tagger")
