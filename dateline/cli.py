@@ -182,35 +182,10 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_deployment(cron: str, inputs: list[str], warehouse: str, name: str = "dateline-scheduled"):
-    """The Prefect deployment ``dateline serve`` serves (built separately so it can be tested)."""
-    from flows.pipeline import dateline_flow
-
-    return dateline_flow.to_deployment(
-        name=name, cron=cron,
-        parameters={"inputs": [str(Path(p).resolve()) for p in inputs],
-                    "warehouse_dir": str(Path(warehouse).resolve())},
-    )
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
-    inputs = args.input or [DEFAULT_INPUT]
-    for p in inputs:
-        if not Path(p).exists():
-            raise UserError(f"input path does not exist: {p}")
-    try:
-        from prefect.client.schemas.schedules import CronSchedule
+    from dateline.serve_command import serve_command
 
-        CronSchedule(cron=args.cron)
-    except Exception:
-        raise UserError(f"not a valid cron expression: {args.cron!r}") from None
-    _prefect_env(Path(args.warehouse))
-    from prefect import serve
-
-    deployment = build_deployment(args.cron, inputs, args.warehouse, args.name)
-    print(f"serving deployment {args.name!r} on schedule {args.cron!r} (Ctrl-C to stop)")
-    serve(deployment)
-    return 0
+    return serve_command(args)
 
 
 def cmd_timeml_annotate(args: argparse.Namespace) -> int:
@@ -271,17 +246,8 @@ def cmd_events_score(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------------- parser
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="dateline",
-        description="Turn raw news text into a dated, PLOVER-coded events dataset (Parquet + DuckDB).",
-    )
-    p.add_argument("--version", action="version", version=f"dateline {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
-    r = sub.add_parser("run", help="ingest inputs and update the warehouse",
-                       description="Ingest articles (files or folders, recursively) and bring the warehouse "
-                                   "up to date: only new or changed documents are processed.")
+def _run_options(r: argparse.ArgumentParser) -> None:
+    """Options shared by ``run`` and ``serve`` (each scheduled run takes the same)."""
     r.add_argument("--input", action="append", metavar="PATH",
                    help=f"file or folder to ingest; repeatable (default: {DEFAULT_INPUT})")
     r.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR",
@@ -297,6 +263,20 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--files-per-batch", type=int, default=DEFAULTS.files_per_batch, metavar="N",
                    help="input files per batch; each batch is committed to the warehouse "
                         f"(default: {DEFAULTS.files_per_batch})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="dateline",
+        description="Turn raw news text into a dated, PLOVER-coded events dataset (Parquet + DuckDB).",
+    )
+    p.add_argument("--version", action="version", version=f"dateline {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    r = sub.add_parser("run", help="ingest inputs and update the warehouse",
+                       description="Ingest articles (files or folders, recursively) and bring the warehouse "
+                                   "up to date: only new or changed documents are processed.")
+    _run_options(r)
     r.set_defaults(func=cmd_run)
 
     q = sub.add_parser("query", help="run SQL on the warehouse and print the result",
@@ -326,11 +306,18 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("docs", help="regenerate docs/data-dictionary.md from warehouse/schema.yml")
     d.set_defaults(func=cmd_docs)
 
-    s = sub.add_parser("serve", help="serve the flow as a Prefect deployment on a cron schedule")
-    s.add_argument("--cron", required=True, help='cron schedule, e.g. "0 * * * *"')
-    s.add_argument("--input", action="append", metavar="PATH")
-    s.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
-    s.add_argument("--name", default="dateline-scheduled", help="deployment name")
+    s = sub.add_parser("serve", help="run the flow on a schedule (cron or interval) on a Prefect server",
+                       description="Serve the flow as a Prefect deployment on a schedule. Uses the Prefect API "
+                                   "in PREFECT_API_URL when set; otherwise starts `prefect server start` on "
+                                   "127.0.0.1 (state under the warehouse's .prefect folder) and stops it on exit. "
+                                   "Each run picks up new or changed files only. See docs/serve.md.")
+    when = s.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron", help='cron schedule, e.g. "0 * * * *"')
+    when.add_argument("--every", type=float, metavar="SECONDS", help="run every SECONDS seconds")
+    s.add_argument("--name", default="dateline-scheduled", help="deployment name (default: dateline-scheduled)")
+    s.add_argument("--server-timeout", type=float, default=120.0, metavar="SECONDS",
+                   help="how long to wait for the child Prefect server to become healthy (default: 120)")
+    _run_options(s)
     s.set_defaults(func=cmd_serve)
 
     t = sub.add_parser("timeml", help="TimeML annotation and TempEval-3 scoring of the temporal tagger")

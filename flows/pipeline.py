@@ -11,11 +11,14 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.states import Failed
 from prefect.utilities.annotations import quote
 
+from flows.summary import report_run
 from transforms import ingest
 from transforms.core.records import Document, Quarantine
 from transforms.pipeline import plan as planning
@@ -110,6 +113,11 @@ def _worker_pool() -> Iterator[None]:
         shared_pool().stop()
 
 
+def _named(t: Any, i: int, n: int) -> Any:
+    """The task with a task-run name that says which batch it works on (shown in the Prefect UI)."""
+    return t.with_options(task_run_name=f"{t.name} [batch {i}/{n}]")
+
+
 def _batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
@@ -122,15 +130,16 @@ def _process_batches(root: str, files: list[str], options: ingest.IngestOptions,
     index = read_document_index(root)
     seen: set[str] = set()
     batches = _batches(files, files_per_batch)
-    pending = ingest_files.submit(batches[0], options) if batches[0] else None
+    n = len(batches)
+    pending = _named(ingest_files, 1, n).submit(batches[0], options) if batches[0] else None
     for i, batch in enumerate(batches, 1):
         docs, bad = pending.result() if pending is not None else ([], [])
-        pending = ingest_files.submit(batches[i], options) if i < len(batches) else None
+        pending = _named(ingest_files, i + 1, n).submit(batches[i], options) if i < n else None
         plan = planning.plan(docs, index, seen)
         now = dt.datetime.now(dt.UTC)
         # quote(): Prefect must not walk thousands of row dicts looking for futures
-        rows = process_documents(quote(plan.todo), workers, now) if plan.todo else {}  # type: ignore[call-overload]
-        written = write_tables(root, quote(rows), quote(plan), quote(bad), now)  # type: ignore[call-overload]
+        rows = _named(process_documents, i, n)(quote(plan.todo), workers, now) if plan.todo else {}
+        written = _named(write_tables, i, n)(root, quote(rows), quote(plan), quote(bad), now)
         index.update({d["doc_id"]: planning.index_entry(d) for d in rows.get("documents", [])})
         totals.add_batch(plan, len(docs), bad, written)
         logger.info("batch %d/%d: %d files, %d new, %d changed, %d unchanged, %d quarantined", i, len(batches),
@@ -157,10 +166,14 @@ def dateline_flow(inputs: list[str], warehouse_dir: str, assume_published: dt.da
             totals.written["event_clusters"] = rebuild_event_clusters(root)
         results = run_checks(root)
         failed = [r for r in results if not r.passed]
-        record_run(root, totals.run_row(inputs, len(results) - len(failed), len(failed), pipeline_version()))
+        run = totals.run_row(inputs, len(results) - len(failed), len(failed), pipeline_version())
+        record_run(root, run)
         db = publish_duckdb(root)
-    if failed:
-        raise ChecksFailed(checks.format_failures(failed))
+    report_run(run, dict(totals.reasons), results)
+    if failed:  # a Failed state, not an exception: Prefect marks the run failed and logs no traceback;
+        # called directly, the flow raises the state's ChecksFailed
+        return Failed(message="data checks failed: " + ", ".join(f"{r.table}.{r.name}" for r in failed),  # type: ignore[return-value]
+                      data=ChecksFailed(checks.format_failures(failed)))
     return {"warehouse": root, "duckdb": db, "files": len(files), **totals.summary(),
             "checks_passed": len(results), "checks_failed": 0}
 

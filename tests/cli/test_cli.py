@@ -1,3 +1,4 @@
+import os
 import subprocess
 import sys
 
@@ -33,18 +34,21 @@ def test_bad_date_option_is_rejected_by_the_parser(tmp_path):
     assert res.returncode == 2 and "not an ISO date" in res.stderr and "Traceback" not in res.stderr
 
 
-def test_serve_builds_a_cron_scheduled_deployment(prefect_harness, tmp_path):
-    from dateline.cli import build_deployment
-
-    dep = build_deployment("0 * * * *", [str(tmp_path)], str(tmp_path / "wh"))
-    assert dep.name == "dateline-scheduled"
-    assert [s.schedule.cron for s in dep.schedules] == ["0 * * * *"]
-    assert dep.parameters["warehouse_dir"] == str((tmp_path / "wh").resolve())
-
-
 def test_serve_rejects_a_bad_cron(tmp_path, capsys):
-    assert main(["serve", "--cron", "every hour", "--input", str(tmp_path)]) == 2
+    before = dict(os.environ)
+    assert main(["serve", "--cron", "every hour", "--input", str(tmp_path), "--warehouse", str(tmp_path / "wh")]) == 2
     assert "not a valid cron expression" in capsys.readouterr().err
+    assert dict(os.environ) == before  # the Prefect settings serve puts in the environment are undone
+
+
+def test_serve_needs_one_schedule(tmp_path, capsys):
+    for argv in (["serve"], ["serve", "--cron", "0 * * * *", "--every", "10"]):
+        with pytest.raises(SystemExit) as exc:
+            main([*argv, "--input", str(tmp_path)])
+        assert exc.value.code == 2
+    assert "--every" in capsys.readouterr().err
+    assert main(["serve", "--every", "0", "--input", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.strip() == "dateline: --every needs at least 1 second, got 0"
 
 
 def test_parser_defaults():

@@ -187,6 +187,44 @@ def test_pipeline_version_bump_replaces_rows(first_run, prefect_harness, monkeyp
     assert after == before  # same rows, replaced, none left beside them
 
 
+def test_run_summary_artifact_and_named_batch_task_runs(first_run):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    from flows.summary import ARTIFACT_KEY
+
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[ARTIFACT_KEY])))
+        task_names = {t.name for t in client.read_task_runs()}
+    first = [a for a in artifacts if a.description.startswith("completed: 3 new, 0 changed, 0 unchanged, 2 quarantined")]
+    assert first, [a.description for a in artifacts]
+    assert "## Quarantine reasons" in first[0].data and "| documents | 3 |" in first[0].data
+    assert {"ingest-files [batch 1/1]", "process-documents [batch 1/1]", "write-tables [batch 1/1]"} <= task_names
+
+
+def test_failed_checks_fail_the_run_in_prefect_and_in_runs(first_run, prefect_harness, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from prefect.client.orchestration import get_client
+
+    from flows.pipeline import ChecksFailed, dateline_flow
+
+    inputs, wh, _ = first_run
+    damaged = tmp_path / "wh"
+    shutil.copytree(wh, damaged)
+    # a stray file in a documents partition: a row without its required columns
+    pq.write_table(pa.table({"doc_id": ["stray"]}), damaged / "parquet" / "documents" / "month=2025-06" / "stray.parquet")
+    with pytest.raises(ChecksFailed, match="documents.not_null"):
+        dateline_flow(inputs=[str(inputs)], warehouse_dir=str(damaged), workers=1)
+    con = duckdb.connect(str(damaged / "dateline.duckdb"), read_only=True)
+    last = con.execute("select status, checks_failed from runs order by started_at desc limit 1").fetchone()
+    con.close()
+    assert last[0] == "failed" and last[1] >= 1
+    with get_client(sync_client=True) as client:
+        runs = client.read_flow_runs(sort="START_TIME_DESC", limit=1)
+    assert runs[0].state.is_failed() and runs[0].state.message.startswith("data checks failed: documents.")
+
+
 # ------------------------------------------------------------------ real subprocesses
 
 def _cli_env(api_url: str | None) -> dict:
