@@ -186,7 +186,11 @@ def _inline(m: re.Match[str] | None) -> str | None:
 
 def parse_tml(path_or_text: str | Path) -> TimeMLDoc:
     """Parse a TimeML document (a path, or the document itself)."""
-    src = _read(path_or_text)
+    return parse_tml_text(_read(path_or_text))
+
+
+def parse_tml_text(src: str) -> TimeMLDoc:
+    """Parse the text of a TimeML document (never read as a path: input files use this)."""
     tm = _TEXT_RE.search(src)
     text, pieces = _walk_text(tm.group(1) if tm else "")
     docid = _DOCID_RE.search(src)

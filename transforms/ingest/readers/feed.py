@@ -23,7 +23,9 @@ from transforms.ingest.options import FILE_HEAD_BYTES, UTC, IngestOptions
 from transforms.ingest.published import Container
 from transforms.ingest.quarantine import quarantine
 from transforms.ingest.readers.registry import Item, register
-from transforms.ingest.readers.timeml import TAG, read_timeml
+from transforms.ingest.readers.timeml import read_timeml
+
+TAG = re.compile(r"<[^<>]{0,2000}>")  # one markup tag (bounded: junk cannot make it slow)
 
 _BLOCK_END = re.compile(r"(?i)<(?:br\s*/?|/p|/div|/li|/h[1-6]|/blockquote|/tr)\s*>")
 MAX_PARSER_ERROR_CHARS = 150
