@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint bench eval docs clean
+.PHONY: install run test lint bench eval docs clean wheel-check
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,15 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_all.py --shared $(SHARED)
+
+# The product installed as a wheel (no source tree, no editable install) runs the embedded seed:
+# reference data, schema.yml and marts are package data.
+wheel-check: $(STAMP)
+	rm -rf build/wheel build/wheel-venv build/wheel-wh
+	$(BIN)/python -m pip wheel --no-deps --quiet -w build/wheel .
+	$(PYTHON) -m venv build/wheel-venv
+	build/wheel-venv/bin/python -m pip install --quiet -c requirements.lock build/wheel/*.whl
+	cd build && wheel-venv/bin/dateline run --warehouse wheel-wh
 
 clean:
 	rm -rf warehouse/parquet warehouse/dateline.duckdb warehouse/.prefect warehouse/report.html
