@@ -8,8 +8,8 @@ still going is cancelled by Prefect (deployment concurrency limit 1, ``CANCEL_NE
 picks up whatever arrived meanwhile anyway.
 
 :func:`serve` runs until SIGTERM or SIGINT (Ctrl-C), or until the server child dies. On a
-signal the runner cancels the run in progress: its process is stopped, Prefect marks it
-Cancelled, and the warehouse is left as after ``kill -9`` (a consistent state that the next run
+signal the run in progress is abandoned: its process is killed (SIGKILL), the runner stops, and the
+warehouse is left as after ``kill -9`` (a consistent state that the next run
 completes).
 """
 
@@ -111,7 +111,10 @@ async def aserve(deployment: Any, server: PrefectServer, poll_seconds: float = 1
     if reason == SERVER_EXITED:  # no API left to report to: stop the run's process, then the runner
         await _kill_runs(runner)
         runner_task.cancel()
-    elif not runner_task.done():  # Prefect cancels the run in progress and marks it Cancelled
+    elif not runner_task.done():
+        # the run in progress is abandoned as after kill -9 (SIGKILL: a run process that is still
+        # loading the flow would print a traceback on a gentler signal), then Prefect marks it
+        await _kill_runs(runner)
         with contextlib.suppress(Exception):
             await asyncio.wait_for(runner.astop(), _SHUTDOWN_SECONDS)
     with contextlib.suppress(BaseException):
