@@ -1,7 +1,9 @@
 """The ``dateline`` command.
 
 User errors (missing paths, bad SQL, unreadable warehouse, locked warehouse) print one line
-on stderr and exit with status 2 (1 for a failed run); no tracebacks.
+on stderr and exit with status 2 (1 for a failed run or a full disk); no tracebacks. SIGTERM
+and SIGINT stop ``run`` and ``repair`` at once with one line and status 143 / 130
+(:mod:`dateline.signals`).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -40,6 +43,31 @@ def _prefect_env(warehouse: Path) -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+
+
+class _DropKnownFailures(logging.Filter):
+    """Drops log records (Prefect's task and flow failure reports) carrying an error the CLI
+    reports itself in one line, so no traceback precedes that line."""
+
+    def __init__(self, *types: type[BaseException]):
+        super().__init__()
+        self.types = types
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, self.types):
+            return False
+        return not any(t.__name__ in record.getMessage() for t in self.types)
+
+
+def _quiet_prefect_about(*types: type[BaseException]) -> None:
+    """Install :class:`_DropKnownFailures` on every handler of Prefect's loggers."""
+    quiet = _DropKnownFailures(*types)
+    loggers = [logging.getLogger()] + [logging.getLogger(name) for name in logging.Logger.manager.loggerDict
+                                       if name.startswith("prefect")]
+    for logger in loggers:
+        for handler in logger.handlers:
+            handler.addFilter(quiet)
 
 
 def _print_table(columns: list[str], rows: list[tuple], title: str | None = None) -> None:
@@ -75,28 +103,78 @@ def cmd_run(args: argparse.Namespace) -> int:
     if warehouse.exists() and not warehouse.is_dir():
         raise UserError(f"warehouse is not a directory: {warehouse}")
     _prefect_env(warehouse)
+    from dateline.signals import run_stoppable
     from flows.pipeline import ChecksFailed, dateline_flow
+    from transforms.warehouse.files import DiskFull
     from transforms.warehouse.lock import LockTimeout, warehouse_lock
 
-    try:
+    def work() -> dict:
         with warehouse_lock(warehouse.resolve(), timeout=args.lock_timeout):
             from dateline.prefect_home import seed
             from transforms.pipeline.workers import shared_pool
 
             seed(Path(os.environ["PREFECT_HOME"]))  # a new warehouse skips Prefect's migrations
             shared_pool().start(args.workers)  # workers load spaCy while Prefect's API server starts
-            summary = dateline_flow(
+            return dateline_flow(
                 inputs=[str(p.resolve()) for p in inputs], warehouse_dir=str(warehouse.resolve()),
                 assume_published=args.assume_published, workers=args.workers,
                 lock_timeout=args.lock_timeout, max_bytes=args.max_bytes, files_per_batch=args.files_per_batch,
                 show_progress=sys.stderr.isatty(),
             )
+
+    _quiet_prefect_about(DiskFull, LockTimeout, ChecksFailed)
+    try:
+        summary = run_stoppable(work)
     except LockTimeout as exc:
         raise UserError(str(exc)) from None
+    except DiskFull as exc:
+        print(f"dateline: {exc}", file=sys.stderr)
+        return 1
     except ChecksFailed as exc:
         print(f"dateline: run finished but data checks failed:\n{exc}", file=sys.stderr)
         return 1
     _print_summary(summary)
+    return 0
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    root = Path(args.warehouse).resolve()
+    if not (root / "parquet").is_dir():
+        raise UserError(f"no Parquet tables under {root} (run `dateline run` first)")
+    from dateline.signals import run_stoppable
+    from transforms.pipeline import repair
+    from transforms.pipeline.workers import shared_pool
+    from transforms.warehouse import publish
+    from transforms.warehouse.files import DiskFull
+    from transforms.warehouse.lock import LockTimeout, warehouse_lock
+    from transforms.warehouse.store import ParquetStore
+
+    def work() -> tuple[int, int, list[str]]:
+        with warehouse_lock(root, timeout=args.lock_timeout):
+            store = ParquetStore(root)
+            removed = store.cleanup() + publish.cleanup_temp(root)
+            try:
+                report = repair.repair(store, lambda docs: shared_pool().process(docs, workers=args.workers),
+                                       after_commit=lambda m: publish.publish(root, m))
+            finally:
+                shared_pool().stop()
+            publish.publish(root)
+            checked = sum(len(es) for es in store.snapshot().tables.values())
+            return removed, checked, report.lines() if report.damaged or report.lost else []
+
+    try:
+        removed, checked, lines = run_stoppable(work)
+    except LockTimeout as exc:
+        raise UserError(str(exc)) from None
+    except DiskFull as exc:
+        print(f"dateline: {exc}", file=sys.stderr)
+        return 1
+    if removed:
+        print(f"removed {removed} files left by an interrupted run")
+    for line in lines:
+        print(line)
+    if not lines:
+        print(f"warehouse {root} is whole: {checked} files checked (footer and row count); nothing to rebuild")
     return 0
 
 
@@ -114,6 +192,8 @@ def _print_summary(s: dict) -> None:
                  title=f"Dateline run: {s['items_seen']} items from {s['files']} files "
                        f"({s['new']} new, {s['changed']} changed, {s['unchanged']} unchanged, "
                        f"{s['quarantined']} quarantined)")
+    for line in s.get("repairs", []):
+        print(f"repair: {line}")
     if s["quarantine_reasons"]:
         top = sorted(s["quarantine_reasons"].items(), key=lambda kv: -kv[1])[:5]
         print("top quarantine reasons: " + ", ".join(f"{r} ({n})" for r, n in top))
@@ -285,6 +365,15 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
     q.add_argument("--format", choices=["table", "csv", "json"], default="table")
     q.set_defaults(func=cmd_query)
+
+    rp = sub.add_parser("repair", help="check every warehouse file and rebuild damaged ones",
+                        description="Check every committed Parquet file (footer and row count) and rebuild "
+                                    "what damaged or missing files held: derived tables from documents.text, "
+                                    "document sources from documents; report what awaits its inputs.")
+    rp.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")
+    rp.add_argument("--workers", type=int, default=DEFAULTS.workers, help="worker processes for reprocessing")
+    rp.add_argument("--lock-timeout", type=float, default=DEFAULTS.lock_timeout, metavar="SECONDS")
+    rp.set_defaults(func=cmd_repair)
 
     pub = sub.add_parser("publish", help="rebuild warehouse/dateline.duckdb (e.g. after moving the folder)")
     pub.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, metavar="DIR")

@@ -1,8 +1,10 @@
 """The main Prefect flow: inputs → documents, time expressions, events → Parquet → DuckDB.
 
 Thin wiring only: every task takes a batch (of files or documents) and calls one function of
-``transforms``; retries are set on I/O tasks only. The flow body reads as
-discover → (ingest → plan → process → write) per batch → clusters → checks → record → publish.
+``transforms``; retries are set on I/O tasks only (never on a full disk). The flow body reads as
+prepare (clean up, check, repair) → discover → (ingest → plan → process → commit) per batch →
+compact → clusters → checks → record → publish. Each commit is atomic (the manifest is replaced
+last) and republishes ``dateline.duckdb``, so readers see whole batches only.
 """
 
 from __future__ import annotations
@@ -22,21 +24,49 @@ from flows.summary import report_run
 from transforms import ingest
 from transforms.core.records import Document, Quarantine
 from transforms.pipeline import plan as planning
+from transforms.pipeline import repair
 from transforms.pipeline.rows import quarantine_rows, source_rows
 from transforms.pipeline.summary import RunTotals
 from transforms.pipeline.workers import shared_pool
 from transforms.settings import DEFAULTS, pipeline_version
-from transforms.warehouse import checks, clusters, publish
+from transforms.warehouse import checks, publish
+from transforms.warehouse.files import DiskFull
 from transforms.warehouse.lock import warehouse_lock
-from transforms.warehouse.store import ParquetStore
+from transforms.warehouse.store import Batch, ParquetStore
 
-TABLE_ORDER = ("sentences", "time_expressions", "events")  # documents is written last
-CLUSTER_COLUMNS = ["event_id", "doc_id", "event_type", "source_actors", "target_actors", "geonames_id",
-                   "date_start", "date_end", "granularity"]
+TABLE_ORDER = ("sentences", "time_expressions", "events")  # then document_sources, quarantine, documents
 
 
 class ChecksFailed(RuntimeError):
     """Data checks failed after a run; the message names table, check and example rows."""
+
+
+def _retry_io(task: object, task_run: object, state: object) -> bool:
+    """I/O tasks retry, except on a full disk: a retry would fail the same way."""
+    return not isinstance(getattr(state, "data", None), DiskFull)
+
+
+@contextlib.contextmanager
+def _commit(root: str) -> Iterator[Batch]:
+    """One atomic batch of writes; ``dateline.duckdb`` is republished for the new snapshot."""
+    with ParquetStore(Path(root)).batch(after_commit=lambda m: publish.publish(Path(root), m)) as b:
+        yield b
+
+
+@task(name="prepare-warehouse", cache_policy=NO_CACHE)
+def prepare_warehouse(root: str, workers: int | None) -> list[str]:
+    """Remove what an interrupted run left, check every committed file, rebuild damaged ones."""
+    store = ParquetStore(Path(root))
+    store.cleanup()
+    publish.cleanup_temp(Path(root))
+    now = dt.datetime.now(dt.UTC)
+    report = repair.repair(store, lambda docs: shared_pool().process(docs, workers=workers, now=now),
+                           after_commit=lambda m: publish.publish(Path(root), m))
+    snapshot = store.snapshot()
+    if snapshot.adopted and any(snapshot.tables.values()):
+        with _commit(root):
+            pass  # a warehouse written before manifests: record its files as the snapshot
+    return report.lines()
 
 
 @task(name="discover-inputs", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -66,27 +96,33 @@ def process_documents(docs: list[Document], workers: int | None, now: dt.datetim
     return shared_pool().process(docs, workers=workers, now=now)
 
 
-@task(name="write-tables", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+@task(name="write-tables", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1, retry_condition_fn=_retry_io)
 def write_tables(root: str, rows: dict[str, list[dict]], plan: planning.Plan, quarantined: list[Quarantine],
                  now: dt.datetime) -> dict[str, int]:
-    """Write one batch. ``documents`` goes last: it records which documents are complete."""
-    store = ParquetStore(Path(root))
+    """Write and commit one batch: every table of it becomes visible at once, or none does."""
     version = pipeline_version()
     old_months = set(plan.old_months.values())
-    written = {name: store.replace_documents(name, rows.get(name, []), plan.doc_ids, old_months)
-               for name in TABLE_ORDER}
-    written["document_sources"] = store.insert_new("document_sources", source_rows(plan.arrivals, now, version))
-    written["quarantine"] = store.insert_new("quarantine", quarantine_rows(quarantined, now, version))
-    written["documents"] = store.replace_documents("documents", rows.get("documents", []), plan.doc_ids,
+    with _commit(root) as b:
+        written = {name: b.replace_documents(name, rows.get(name, []), plan.doc_ids, old_months)
+                   for name in TABLE_ORDER}
+        written["document_sources"] = b.insert_new("document_sources", source_rows(plan.arrivals, now, version))
+        written["quarantine"] = b.insert_new("quarantine", quarantine_rows(quarantined, now, version))
+        written["documents"] = b.replace_documents("documents", rows.get("documents", []), plan.doc_ids,
                                                    old_months)
     return written
 
 
-@task(name="rebuild-event-clusters", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+@task(name="rebuild-event-clusters", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1,
+      retry_condition_fn=_retry_io)
 def rebuild_event_clusters(root: str) -> int:
-    store = ParquetStore(Path(root))
-    events = store.read("events", CLUSTER_COLUMNS).to_pylist()
-    return store.replace_table("event_clusters", clusters.cluster_events(events, pipeline_version()))
+    with _commit(root) as b:
+        return repair.rebuild_clusters(b)
+
+
+@task(name="compact-tables", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1, retry_condition_fn=_retry_io)
+def compact_tables(root: str) -> int:
+    with _commit(root) as b:
+        return b.compact()
 
 
 @task(name="run-checks", cache_policy=NO_CACHE)
@@ -94,12 +130,13 @@ def run_checks(root: str) -> list[checks.CheckResult]:
     return checks.run_checks(Path(root))
 
 
-@task(name="record-run", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+@task(name="record-run", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1, retry_condition_fn=_retry_io)
 def record_run(root: str, run: dict) -> None:
-    ParquetStore(Path(root)).insert_new("runs", [run])
+    with _commit(root) as b:
+        b.insert_new("runs", [run])
 
 
-@task(name="publish-duckdb", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+@task(name="publish-duckdb", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1, retry_condition_fn=_retry_io)
 def publish_duckdb(root: str) -> str:
     return str(publish.publish(Path(root)))
 
@@ -157,10 +194,11 @@ def dateline_flow(inputs: list[str], warehouse_dir: str, assume_published: dt.da
     root = str(Path(warehouse_dir).resolve())
     options = ingest.IngestOptions(assume_published=assume_published, max_bytes=max_bytes)
     with warehouse_lock(Path(root), timeout=lock_timeout), _worker_pool():
-        ParquetStore(Path(root)).cleanup_temp()
+        repairs = prepare_warehouse(root, workers)
         files = discover_inputs(inputs)
         totals = _process_batches(root, files, options, workers, files_per_batch,
                                   _progress(show_progress, len(files)))
+        compact_tables(root)
         if totals.written["events"] or totals.written["documents"] or not ParquetStore(Path(root)).files(
                 "event_clusters"):
             totals.written["event_clusters"] = rebuild_event_clusters(root)
@@ -175,7 +213,7 @@ def dateline_flow(inputs: list[str], warehouse_dir: str, assume_published: dt.da
         return Failed(message="data checks failed: " + ", ".join(f"{r.table}.{r.name}" for r in failed),  # type: ignore[return-value]
                       data=ChecksFailed(checks.format_failures(failed)))
     return {"warehouse": root, "duckdb": db, "files": len(files), **totals.summary(),
-            "checks_passed": len(results), "checks_failed": 0}
+            "checks_passed": len(results), "checks_failed": 0, "repairs": repairs}
 
 
 def _progress(enabled: bool, total: int) -> Callable[[int], None]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing as mp
 import os
+import signal
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -36,7 +37,9 @@ def _exit_with_parent(parent: int, every: float = 0.5) -> None:
 
 
 def _init_worker(parent: int) -> None:
-    """Worker initializer: watch the parent, load the spaCy pipeline and the temporal rules."""
+    """Worker initializer: leave Ctrl-C to the parent (it stops the workers), watch the parent,
+    load the spaCy pipeline and the temporal rules."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="parent-watch").start()
     warm_up()
 

@@ -28,10 +28,11 @@ class CheckResult:
 def run_checks(root: Path, examples: int = 3) -> list[CheckResult]:
     """Run every contract check on what is in the Parquet files now."""
     store = ParquetStore(root)
+    snapshot = store.snapshot()
     con = duckdb.connect()
     try:
         for name in contract.tables():
-            con.execute(table_view_sql(store, name))
+            con.execute(table_view_sql(store, name, snapshot))
         results = []
         for check in contract.checks():
             (n,) = con.execute(f"SELECT count(*) FROM ({check.sql})").fetchone() or (0,)

@@ -1,14 +1,17 @@
-"""Hive-partitioned Parquet store with partition-level atomic replace.
+"""Hive-partitioned Parquet tables, written in atomic batches recorded in a manifest.
 
-Layout: ``<warehouse>/parquet/<table>/month=YYYY-MM/data.parquet`` for partitioned tables and
-``<warehouse>/parquet/<table>/data.parquet`` otherwise. One file per partition: every write
-reads the partition, drops the rows being replaced, adds the new rows, writes a temporary
-file in the same directory and renames it over the old one (``os.replace`` is atomic), so a
-reader sees the old partition or the new one, never a partial file, and a crash leaves at
-most a stray ``.tmp`` file that the next run removes.
+Layout: ``<warehouse>/parquet/<table>/month=YYYY-MM/part-<commit>-<id>.parquet`` for partitioned
+tables and ``<warehouse>/parquet/<table>/part-<commit>-<id>.parquet`` otherwise, plus
+``<warehouse>/parquet/_current.json``, the manifest of the committed snapshot
+(:mod:`.manifest`). Files are never modified: a :class:`Batch` writes the rows it adds as new
+files (under temporary names), rewrites the few files that held rows it replaces, renames its
+files into place and then commits by replacing the manifest. Files the commit leaves out
+(replaced rows) are deleted after it. A crash before the commit leaves files no manifest names;
+:meth:`ParquetStore.cleanup` removes them (the next run calls it under the lock).
 
 Idempotence: rows are replaced per document (``doc_id``) or per primary key, never appended
-blindly, so writing the same rows twice leaves the same table.
+blindly, so writing the same rows twice leaves the same table; a batch that changes nothing
+writes no file and no manifest.
 """
 
 from __future__ import annotations
@@ -16,25 +19,19 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from transforms.warehouse import contract
+from transforms.warehouse import contract, manifest
+from transforms.warehouse.files import fsync_dir, write_temp
+from transforms.warehouse.manifest import FileEntry, Manifest
 
-DATA_FILE = "data.parquet"
-
-
-def _fsync_dir(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+#: a partition with more files than this is merged into one file by :meth:`Batch.compact`
+COMPACT_ABOVE = 8
 
 
 def conform(tbl: pa.Table, target: pa.Schema) -> pa.Table:
@@ -46,6 +43,20 @@ def conform(tbl: pa.Table, target: pa.Schema) -> pa.Table:
         else:
             arrays.append(pa.nulls(tbl.num_rows, type=f.type))
     return pa.Table.from_arrays(arrays, schema=target)
+
+
+def read_files(name: str, paths: Iterable[Path], columns: list[str] | None = None) -> pa.Table:
+    """Rows of ``name`` from Parquet files, conformed to the contract (``columns`` only, if given);
+    a column an older file lacks is read as nulls."""
+    target = contract.arrow_schema(name)
+    if columns:
+        target = pa.schema([f for f in target if f.name in columns])
+    parts = []
+    for path in paths:
+        pf = pq.ParquetFile(path)
+        have = set(pf.schema_arrow.names)
+        parts.append(conform(pf.read(columns=[c for c in target.names if c in have]), target))
+    return pa.concat_tables(parts) if parts else target.empty_table()
 
 
 class ParquetStore:
@@ -67,126 +78,211 @@ class ParquetStore:
             return self.table_dir(name) / f"{t.partition}={month}"
         return self.table_dir(name)
 
+    def path(self, entry: FileEntry) -> Path:
+        return self.parquet / entry.path
+
+    # ------------------------------------------------------------------ the snapshot
+    def snapshot(self) -> Manifest:
+        """The committed snapshot (the files on disk when the warehouse has no manifest yet)."""
+        return manifest.load(self.parquet) or manifest.adopt(self.parquet)
+
+    def has_manifest(self) -> bool:
+        return manifest.manifest_path(self.parquet).exists()
+
     def files(self, name: str) -> list[Path]:
-        d = self.table_dir(name)
-        if not d.exists():
-            return []
-        return sorted(p for p in d.rglob("*.parquet") if not p.name.startswith("."))
-
-    def cleanup_temp(self) -> int:
-        """Remove temporary files left by an interrupted write; returns how many."""
-        n = 0
-        if self.parquet.exists():
-            for p in self.parquet.rglob(".*.tmp"):
-                p.unlink(missing_ok=True)
-                n += 1
-        return n
-
-    # ------------------------------------------------------------------ reading
-    def read_partition(self, name: str, month: str | None) -> pa.Table:
-        path = self.partition_dir(name, month) / DATA_FILE
-        target = contract.arrow_schema(name)
-        if not path.exists():
-            return target.empty_table()
-        return conform(pq.read_table(path), target)
+        return [self.path(e) for e in self.snapshot().files(name)]
 
     def partitions(self, name: str) -> list[str | None]:
-        t = contract.table(name)
-        if not t.partition:
-            return [None] if (self.table_dir(name) / DATA_FILE).exists() else []
-        prefix = f"{t.partition}="
-        d = self.table_dir(name)
-        if not d.exists():
-            return []
-        months = sorted(p.name[len(prefix):] for p in d.iterdir()
-                        if p.is_dir() and p.name.startswith(prefix) and (p / DATA_FILE).exists())
-        return list[str | None](months)
+        months = {e.month for e in self.snapshot().files(name)}
+        return sorted(months, key=lambda m: m or "")
+
+    # ------------------------------------------------------------------ reading
+    def read_entries(self, name: str, entries: Iterable[FileEntry], columns: list[str] | None = None) -> pa.Table:
+        return read_files(name, [self.path(e) for e in entries], columns)
+
+    def read_partition(self, name: str, month: str | None) -> pa.Table:
+        return self.read_entries(name, [e for e in self.snapshot().files(name) if e.month == month])
 
     def read(self, name: str, columns: list[str] | None = None) -> pa.Table:
-        """Whole table (all partitions), with the partition column added."""
-        t = contract.table(name)
-        parts = []
-        for month in self.partitions(name):
-            tbl = self.read_partition(name, month)
-            if columns:
-                tbl = tbl.select([c for c in columns if c in tbl.column_names])
-            if t.partition:
-                tbl = tbl.append_column(t.partition, pa.array([month] * tbl.num_rows, pa.string()))
-            parts.append(tbl)
-        if not parts:
-            empty = contract.arrow_schema(name).empty_table()
-            if columns:
-                empty = empty.select([c for c in columns if c in empty.column_names])
-            if t.partition:
-                empty = empty.append_column(t.partition, pa.array([], pa.string()))
-            return empty
-        return pa.concat_tables(parts)
+        """Whole table (all partitions) of the committed snapshot, with the partition column added."""
+        return Batch(self).read(name, columns)
 
     def document_index(self) -> dict[str, dict]:
         """doc_id -> {content_hash, pipeline_version, month, input_path, locator} of stored documents."""
         tbl = self.read("documents", ["doc_id", "content_hash", "pipeline_version", "input_path", "locator"])
-        out = {}
-        for row in tbl.to_pylist():
-            out[row["doc_id"]] = row
-        return out
+        return {row["doc_id"]: row for row in tbl.to_pylist()}
 
     # ------------------------------------------------------------------ writing
-    def _write_partition(self, name: str, month: str | None, tbl: pa.Table) -> None:
-        d = self.partition_dir(name, month)
-        d.mkdir(parents=True, exist_ok=True)
-        final = d / DATA_FILE
+    @contextlib.contextmanager
+    def batch(self, after_commit: Callable[[Manifest], object] | None = None) -> Iterator[Batch]:
+        """One atomic batch: committed when the block ends, abandoned (no trace) when it raises.
+
+        ``after_commit(manifest)`` runs after the commit and before the files it replaced are
+        deleted (the flow republishes ``dateline.duckdb`` there). The caller holds the lock.
+        """
+        b = Batch(self)
+        try:
+            yield b
+        except BaseException:
+            b.abort()
+            raise
+        committed = b.commit()
+        if committed is not None and after_commit is not None:
+            after_commit(committed)
+        b.delete_retired()
+
+    def replace_documents(self, name: str, rows: list[dict], doc_ids: Iterable[str],
+                          old_months: Iterable[str] = ()) -> int:
+        with self.batch() as b:
+            return b.replace_documents(name, rows, doc_ids, old_months)
+
+    def insert_new(self, name: str, rows: list[dict]) -> int:
+        with self.batch() as b:
+            return b.insert_new(name, rows)
+
+    def replace_table(self, name: str, rows: list[dict]) -> int:
+        with self.batch() as b:
+            return b.replace_table(name, rows)
+
+    def cleanup(self) -> int:
+        """Remove what an interrupted write left: temporary files, files no manifest names (an
+        uncommitted batch, or replaced files a crash kept), empty partition folders. Returns
+        how many files were removed. Only a writer holding the lock may call it."""
+        if not self.parquet.exists():
+            return 0
+        n = 0
+        for p in self.parquet.rglob(".*.tmp"):
+            p.unlink(missing_ok=True)
+            n += 1
+        if not self.has_manifest():
+            return n  # adopted warehouse: every Parquet file on disk is part of the snapshot
+        listed = {self.path(e) for es in self.snapshot().tables.values() for e in es}
+        for name in contract.tables():
+            d = self.table_dir(name)
+            if not d.is_dir():
+                continue
+            for p in d.rglob("*.parquet"):
+                if p not in listed and not p.name.startswith("."):
+                    p.unlink(missing_ok=True)
+                    n += 1
+            for sub in d.iterdir():
+                if sub.is_dir() and not any(sub.iterdir()):
+                    with contextlib.suppress(OSError):
+                        sub.rmdir()
+        return n
+
+    cleanup_temp = cleanup  # the name earlier callers use
+
+
+class Batch:
+    """The writes of one batch: new files are staged, the manifest is replaced on commit."""
+
+    def __init__(self, store: ParquetStore):
+        self.store = store
+        self.base = store.snapshot()
+        self.number = self.base.commit + 1
+        self.tables: dict[str, list[FileEntry]] = {n: self.base.files(n) for n in contract.tables()}
+        self.staged: dict[str, Path] = {}  # final relative path -> temporary file
+        self.retired: list[FileEntry] = []
+        self.awaiting = list(self.base.awaiting_inputs)
+        self.planned_bytes = 0  # Arrow size of everything this batch wrote (reported on disk full)
+
+    # ------------------------------------------------------------------ reading, as of this batch
+    def entries(self, name: str, month: str | None = None, any_month: bool = False) -> list[FileEntry]:
+        return [e for e in self.tables[name] if any_month or e.month == month]
+
+    def read_partition(self, name: str, month: str | None) -> pa.Table:
+        return self._read(name, self.entries(name, month))
+
+    def read(self, name: str, columns: list[str] | None = None, months: Iterable[str | None] | None = None
+             ) -> pa.Table:
+        """Rows of ``name`` as of this batch (of ``months`` only, if given), partition column added."""
+        t = contract.table(name)
+        wanted = None if months is None else set(months)
+        parts = []
+        for e in self.tables[name]:
+            if wanted is None or e.month in wanted:
+                tbl = self._read(name, [e], columns)
+                if t.partition:
+                    tbl = tbl.append_column(t.partition, pa.array([e.month] * tbl.num_rows, pa.string()))
+                parts.append(tbl)
+        if parts:
+            return pa.concat_tables(parts)
+        empty = self._read(name, [], columns)
+        return empty.append_column(t.partition, pa.array([], pa.string())) if t.partition else empty
+
+    def _read(self, name: str, entries: list[FileEntry], columns: list[str] | None = None) -> pa.Table:
+        paths = [self.staged.get(e.path) or self.store.path(e) for e in entries]
+        return read_files(name, paths, columns)
+
+    # ------------------------------------------------------------------ writing
+    def _write(self, name: str, month: str | None, tbl: pa.Table) -> FileEntry | None:
         if tbl.num_rows == 0:
-            if final.exists():
-                final.unlink()
-                _fsync_dir(d)
-            return
+            return None
         key = list(contract.table(name).primary_key)
         tbl = tbl.sort_by([(k, "ascending") for k in key])
-        tmp = d / f".{DATA_FILE}.{uuid.uuid4().hex}.tmp"
-        pq.write_table(tbl, tmp, compression="zstd")
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, final)
-        _fsync_dir(d)
+        final = self.store.partition_dir(name, month) / f"part-{self.number:06d}-{uuid.uuid4().hex[:8]}.parquet"
+        self.planned_bytes += tbl.nbytes
+        tmp = write_temp(final, lambda p: pq.write_table(tbl, p, compression="zstd"), self.planned_bytes)
+        entry = FileEntry(final.relative_to(self.store.parquet).as_posix(), month, tbl.num_rows,
+                          tmp.stat().st_size)
+        self.staged[entry.path] = tmp
+        self.tables[name].append(entry)
+        return entry
+
+    def drop(self, name: str, entry: FileEntry) -> None:
+        """Take a file out of the snapshot (deleted after the commit, or now if this batch made it)."""
+        self.tables[name].remove(entry)
+        tmp = self.staged.pop(entry.path, None)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+        else:
+            self.retired.append(entry)
 
     @staticmethod
     def _split_by_month(name: str, rows: list[dict]) -> dict[str | None, list[dict]]:
         t = contract.table(name)
         groups: dict[str | None, list[dict]] = {}
         for r in rows:
-            month = r.get(t.partition) if t.partition else None
-            groups.setdefault(month, []).append(r)
+            groups.setdefault(r.get(t.partition) if t.partition else None, []).append(r)
         return groups
 
     def replace_documents(self, name: str, rows: list[dict], doc_ids: Iterable[str],
                           old_months: Iterable[str] = ()) -> int:
         """Replace every row of ``doc_ids`` in table ``name`` with ``rows``.
 
-        ``old_months`` are partitions that may still hold older rows of these documents
-        (e.g. the publication date changed); they are rewritten too.
+        The files of the months written (and of ``old_months``, partitions that may still hold
+        older rows of these documents, e.g. the publication date changed) that hold rows of
+        these documents are rewritten without them, together with the new rows.
         """
-        doc_ids = set(doc_ids)
+        drop = pa.array(sorted(set(doc_ids)), pa.string())
         groups = self._split_by_month(name, rows)
-        months = set(groups) | set(old_months)
-        if not contract.table(name).partition:
-            months = {None}
-        drop = pa.array(sorted(doc_ids), pa.string())
+        months = set(groups) | set(old_months) if contract.table(name).partition else {None}
         for month in sorted(months, key=lambda m: m or ""):
-            old = self.read_partition(name, month)
-            if old.num_rows and len(drop):
-                old = old.filter(pc.invert(pc.is_in(old.column("doc_id"), value_set=drop)))
-            new = contract.to_arrow(name, groups.get(month, []))
-            self._write_partition(name, month, pa.concat_tables([old, new]))
+            kept = []
+            if len(drop):
+                for e in self.entries(name, month):
+                    ids = self._read(name, [e], ["doc_id"]).column("doc_id")
+                    if pc.any(pc.is_in(ids, value_set=drop)).as_py():
+                        old = self._read(name, [e])
+                        kept.append(old.filter(pc.invert(pc.is_in(old.column("doc_id"), value_set=drop))))
+                        self.drop(name, e)
+            self._write(name, month, pa.concat_tables([*kept, contract.to_arrow(name, groups.get(month, []))]))
+        if name == "documents" and rows:
+            written = {r["doc_id"] for r in rows}
+            self.awaiting = [a for a in self.awaiting if a["doc_id"] not in written]
         return len(rows)
 
     def insert_new(self, name: str, rows: list[dict]) -> int:
         """Insert rows whose primary key is not stored yet; existing keys are left as they are
-        (so re-running over the same inputs rewrites no file). Returns rows inserted."""
-        key = contract.table(name).primary_key
+        (so re-running over the same inputs writes no file). Returns rows inserted."""
+        key = list(contract.table(name).primary_key)
         written = 0
         for month, group in self._split_by_month(name, rows).items():
-            old = self.read_partition(name, month)
-            have = set(zip(*(old.column(k).to_pylist() for k in key), strict=True)) if old.num_rows else set()
+            have: set[tuple] = set()
+            for e in self.entries(name, month):
+                old = self._read(name, [e], key)
+                have |= set(zip(*(old.column(k).to_pylist() for k in key), strict=True))
             fresh, seen = [], set()
             for r in group:
                 k = tuple(r[c] for c in key)
@@ -194,13 +290,71 @@ class ParquetStore:
                     seen.add(k)
                     fresh.append(r)
             if fresh:
-                self._write_partition(name, month, pa.concat_tables([old, contract.to_arrow(name, fresh)]))
+                self._write(name, month, contract.to_arrow(name, fresh))
                 written += len(fresh)
         return written
 
     def replace_table(self, name: str, rows: list[dict]) -> int:
-        """Replace a whole unpartitioned table (atomic file swap)."""
+        """Replace a whole unpartitioned table."""
         if contract.table(name).partition:
-            raise ValueError(f"{name} is partitioned: use replace_documents or upsert")
-        self._write_partition(name, None, contract.to_arrow(name, rows))
+            raise ValueError(f"{name} is partitioned: use replace_documents or insert_new")
+        for e in self.entries(name, any_month=True):
+            self.drop(name, e)
+        self._write(name, None, contract.to_arrow(name, rows))
         return len(rows)
+
+    def compact(self, above: int = COMPACT_ABOVE) -> int:
+        """Merge every partition holding more than ``above`` files into one file; returns how many."""
+        merged = 0
+        for name in self.tables:
+            for month in sorted({e.month for e in self.tables[name]}, key=lambda m: m or ""):
+                entries = self.entries(name, month)
+                if len(entries) > above:
+                    tbl = self._read(name, entries)
+                    for e in entries:
+                        self.drop(name, e)
+                    self._write(name, month, tbl)
+                    merged += 1
+        return merged
+
+    def set_awaiting(self, items: list[dict]) -> None:
+        self.awaiting = items
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.staged or self.retired or self.awaiting != self.base.awaiting_inputs
+                    or self.base.adopted)
+
+    # ------------------------------------------------------------------ commit
+    def commit(self) -> Manifest | None:
+        """Rename the staged files into place, then replace the manifest (the commit point)."""
+        if not self.changed:
+            return None
+        folders = set()
+        for rel, tmp in self.staged.items():
+            final = self.store.parquet / rel
+            os.replace(tmp, final)
+            folders.add(final.parent)
+        for folder in folders:
+            fsync_dir(folder)
+        new = Manifest(self.number, None, {n: es for n, es in self.tables.items() if es}, self.awaiting)
+        try:
+            manifest.save(self.store.parquet, new)
+        except BaseException:
+            for rel in self.staged:
+                (self.store.parquet / rel).unlink(missing_ok=True)
+            raise
+        self.staged = {}
+        return new
+
+    def abort(self) -> None:
+        """Forget the batch: its temporary files are removed, the snapshot is unchanged."""
+        for tmp in self.staged.values():
+            tmp.unlink(missing_ok=True)
+        self.staged = {}
+        self.retired = []
+
+    def delete_retired(self) -> None:
+        for e in self.retired:
+            self.store.path(e).unlink(missing_ok=True)
+        self.retired = []
