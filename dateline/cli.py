@@ -160,7 +160,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
                 shared_pool().stop()
             publish.publish(root)
             checked = sum(len(es) for es in store.snapshot().tables.values())
-            return removed, checked, report.lines() if report.damaged or report.lost else []
+            return removed, checked, report.lines()
 
     try:
         removed, checked, lines = run_stoppable(work)

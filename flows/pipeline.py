@@ -66,6 +66,7 @@ def prepare_warehouse(root: str, workers: int | None) -> list[str]:
     if snapshot.adopted and any(snapshot.tables.values()):
         with _commit(root):
             pass  # a warehouse written before manifests: record its files as the snapshot
+    report.lost = []  # said once, at the end of the run (the run may read those inputs again)
     return report.lines()
 
 
@@ -207,6 +208,8 @@ def dateline_flow(inputs: list[str], warehouse_dir: str, assume_published: dt.da
         run = totals.run_row(inputs, len(results) - len(failed), len(failed), pipeline_version())
         record_run(root, run)
         db = publish_duckdb(root)
+    awaiting = repair.awaiting_line(ParquetStore(Path(root)).snapshot().awaiting_inputs)
+    repairs += [awaiting] if awaiting else []
     report_run(run, dict(totals.reasons), results)
     if failed:  # a Failed state, not an exception: Prefect marks the run failed and logs no traceback;
         # called directly, the flow raises the state's ChecksFailed

@@ -1,6 +1,7 @@
 import os
 import subprocess
 import sys
+import textwrap
 
 import pytest
 
@@ -77,3 +78,75 @@ def test_report_needs_a_warehouse_and_a_sane_scope(tmp_path, capsys):
 def test_report_parser_takes_several_countries():
     args = build_parser().parse_args(["report", "--country", "tur", "ukr", "--country", "RUS"])
     assert args.country == ["tur", "ukr", "RUS"] and args.out is None and args.date_from is None
+
+
+# ------------------------------------------------------------------ issue #17.6: a full disk
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_disk_full_is_one_line_and_exit_1(prefect_harness, tmp_path, capfd, monkeypatch):
+    """An injected ENOSPC halfway through a Parquet file: one line naming the folder and the
+    space, status 1, no traceback; nothing half-written stays."""
+    import errno
+
+    import pyarrow.parquet as pq
+
+    from tests.conftest import SEED_ARTICLES
+
+    real = pq.write_table
+
+    def full_disk(table, where, **kw):
+        real(table.slice(0, 0), where, **kw)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pq, "write_table", full_disk)
+    wh = tmp_path / "wh"
+    code = main(["run", "--input", str(SEED_ARTICLES), "--warehouse", str(wh), "--workers", "1"])
+    err = capfd.readouterr().err
+    assert code == 1
+    assert err.strip().splitlines() == [err.strip()] and "Traceback" not in err, err
+    assert err.startswith(f"dateline: disk full writing {wh.resolve() / 'parquet'}") and " free, about " in err
+    assert not list(wh.rglob("*.tmp")) and not list(wh.rglob("*.parquet"))
+
+
+def _can_mount_tmpfs(tmp_path) -> bool:
+    probe = tmp_path / "probe"
+    probe.mkdir()
+    try:
+        res = subprocess.run(["unshare", "-rm", "sh", "-c", f"mount -t tmpfs -o size=64k tmpfs {probe}"],
+                             capture_output=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return res.returncode == 0
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(400)
+def test_disk_full_on_a_small_tmpfs_then_the_next_run_completes(prefect_api_url, tmp_path):
+    """A real full disk (a 400 KB tmpfs in a private mount namespace): one line, status 1; after
+    more space, the next run completes and removes the temporary files left behind."""
+    if not _can_mount_tmpfs(tmp_path):
+        pytest.skip("cannot mount a tmpfs here (needs unprivileged user namespaces)")
+    from tests.conftest import SEED_ARTICLES, cli_env, dateline_cmd
+
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    wh = mnt / "wh"
+    run = " ".join(f"'{a}'" for a in dateline_cmd("run", "--input", str(SEED_ARTICLES), "--warehouse", str(wh),
+                                                   "--workers", "1"))
+    script = textwrap.dedent(f"""
+        mount -t tmpfs -o size=400k tmpfs {mnt}
+        {run} >{tmp_path}/out1 2>{tmp_path}/err1; echo $? >{tmp_path}/rc1
+        touch {wh}/.dateline.duckdb.4194303.tmp {wh}/parquet/documents/.part-0.parquet.x.tmp
+        mount -o remount,size=64m {mnt}
+        {run} >{tmp_path}/out2 2>{tmp_path}/err2; echo $? >{tmp_path}/rc2
+        find {wh} -name '*.tmp' >{tmp_path}/left
+    """)
+    subprocess.run(["unshare", "-rm", "sh", "-c", script], env=cli_env(prefect_api_url), timeout=360, check=True)
+    err1 = (tmp_path / "err1").read_text()
+    assert (tmp_path / "rc1").read_text().strip() == "1", err1
+    assert len(err1.strip().splitlines()) == 1 and "Traceback" not in err1, err1
+    assert err1.startswith(f"dateline: disk full writing {wh}") and "free, about" in err1
+    assert (tmp_path / "rc2").read_text().strip() == "0", (tmp_path / "err2").read_text()
+    assert "Dateline run: 1 items" in (tmp_path / "out2").read_text()
+    assert (tmp_path / "left").read_text() == ""

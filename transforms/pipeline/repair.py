@@ -49,12 +49,13 @@ class RepairReport:
     damaged: list[Damage] = field(default_factory=list)
     reprocessed: int = 0  # documents reprocessed from documents.text
     rebuilt: Counter = field(default_factory=Counter)  # table -> rows written
-    lost: list[dict] = field(default_factory=list)  # documents awaiting their inputs (all, not only new)
+    lost: list[dict] = field(default_factory=list)  # documents awaiting their inputs, after this repair
     dropped: Counter = field(default_factory=Counter)  # table -> rows that cannot be rebuilt from the warehouse
     moved_to: Path | None = None
 
     def lines(self) -> list[str]:
-        """What was found and rebuilt, one line each (empty when the warehouse was whole)."""
+        """What was found and rebuilt, one line each (empty when the warehouse was whole and
+        nothing awaits its inputs)."""
         out = [f"damaged: {d.where}: {d.entry.path} ({d.problem})" for d in self.damaged]
         if self.moved_to:
             out.append(f"damaged files moved to {self.moved_to}")
@@ -66,12 +67,18 @@ class RepairReport:
             how = ("cannot be rebuilt (run history)" if table == "runs"
                    else "come back when their inputs are read again")
             out.append(f"lost: {table}: {n} rows {how}")
-        if self.lost:
-            inputs = sorted({i["input_path"] for d in self.lost for i in d.get("inputs", [])})
-            shown = ", ".join(inputs[:5]) + (f" and {len(inputs) - 5} more" if len(inputs) > 5 else "")
-            out.append(f"awaiting inputs: {len(self.lost)} documents lost with a damaged documents partition; "
-                       f"run again with --input for: {shown or 'their inputs (not recorded)'}")
-        return out
+        line = awaiting_line(self.lost)
+        return out + ([line] if line else [])
+
+
+def awaiting_line(awaiting: list[dict]) -> str | None:
+    """One line naming the inputs to read again for documents lost with a damaged partition."""
+    if not awaiting:
+        return None
+    inputs = sorted({i["input_path"] for d in awaiting for i in d.get("inputs", [])})
+    shown = ", ".join(inputs[:5]) + (f" and {len(inputs) - 5} more" if len(inputs) > 5 else "")
+    return (f"awaiting inputs: {len(awaiting)} documents lost with a damaged documents partition; "
+            f"run again with --input for: {shown or 'their inputs (not recorded)'}")
 
 
 def _move_aside(store: ParquetStore, damaged: list[Damage]) -> Path | None:
@@ -145,8 +152,8 @@ def repair(store: ParquetStore, process: Process,
     """Check every file of the snapshot and rebuild what damaged files held (one atomic batch)."""
     snapshot = store.snapshot()
     report = RepairReport(damaged=integrity.scan(store, snapshot))
+    report.lost = list(snapshot.awaiting_inputs)
     if not report.damaged:
-        report.lost = list(snapshot.awaiting_inputs)
         return report
     report.moved_to = _move_aside(store, report.damaged)
     months: dict[str, set[str]] = {}

@@ -29,7 +29,7 @@ class DiskFull(Exception):
 
     def __str__(self) -> str:
         return (f"disk full writing {self.path}: {human_bytes(self.free)} free, about "
-                f"{human_bytes(self.needed)} needed for this batch; free some space and run again")
+                f"{human_bytes(self.needed)} needed; free some space and run again")
 
 
 def human_bytes(n: int) -> str:
