@@ -192,6 +192,9 @@ def _print_summary(s: dict) -> None:
                  title=f"Dateline run: {s['items_seen']} items from {s['files']} files "
                        f"({s['new']} new, {s['changed']} changed, {s['unchanged']} unchanged, "
                        f"{s['quarantined']} quarantined)")
+    from transforms.pipeline.summary import paths_line
+
+    print("inputs: " + paths_line(s.get("paths", {})))
     for line in s.get("repairs", []):
         print(f"repair: {line}")
     if s["quarantine_reasons"]:

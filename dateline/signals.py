@@ -25,7 +25,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-EXIT_STATUS = {signal.SIGINT: 130, signal.SIGTERM: 143}
+EXIT_STATUS: dict[int, int] = {signal.SIGINT: 130, signal.SIGTERM: 143}
 STOP_MESSAGE = ("dateline: stopped by {name}; committed batches are kept, "
                 "the next run completes the work")
 

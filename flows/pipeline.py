@@ -71,8 +71,8 @@ def prepare_warehouse(root: str, workers: int | None) -> list[str]:
 
 
 @task(name="discover-inputs", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def discover_inputs(inputs: list[str]) -> list[str]:
-    return [str(p) for p in ingest.discover_files([Path(p) for p in inputs])]
+def discover_inputs(inputs: list[str]) -> ingest.Discovery:
+    return ingest.discover([Path(p) for p in inputs])
 
 
 @task(name="read-document-index", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -84,7 +84,7 @@ def read_document_index(root: str) -> dict[str, dict]:
 def ingest_files(files: list[str], options: ingest.IngestOptions) -> tuple[list[Document], list[Quarantine]]:
     docs: list[Document] = []
     bad: list[Quarantine] = []
-    for item in ingest.read_inputs([Path(f) for f in files], options):
+    for item in (i for f in files for i in ingest.read_file(Path(f), options)):
         if isinstance(item, Document):
             docs.append(item)
         else:
@@ -160,11 +160,13 @@ def _batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
-def _process_batches(root: str, files: list[str], options: ingest.IngestOptions, workers: int | None,
+def _process_batches(root: str, found: ingest.Discovery, options: ingest.IngestOptions, workers: int | None,
                      files_per_batch: int, progress: Callable[[int], None]) -> RunTotals:
-    """Ingest, plan, process and write every batch; the next batch is read while this one runs."""
+    """Ingest, plan, process and write every batch; the next batch is read while this one runs.
+    Paths rejected while walking the inputs are quarantined with the first batch."""
     logger = get_run_logger()
-    totals = RunTotals()
+    totals = RunTotals(paths=found.counts)
+    files = [str(p) for p in found.files]
     index = read_document_index(root)
     seen: set[str] = set()
     batches = _batches(files, files_per_batch)
@@ -172,6 +174,7 @@ def _process_batches(root: str, files: list[str], options: ingest.IngestOptions,
     pending = _named(ingest_files, 1, n).submit(batches[0], options) if batches[0] else None
     for i, batch in enumerate(batches, 1):
         docs, bad = pending.result() if pending is not None else ([], [])
+        bad = [*found.rejected, *bad] if i == 1 else bad
         pending = _named(ingest_files, i + 1, n).submit(batches[i], options) if i < n else None
         plan = planning.plan(docs, index, seen)
         now = dt.datetime.now(dt.UTC)
@@ -196,9 +199,9 @@ def dateline_flow(inputs: list[str], warehouse_dir: str, assume_published: dt.da
     options = ingest.IngestOptions(assume_published=assume_published, max_bytes=max_bytes)
     with warehouse_lock(Path(root), timeout=lock_timeout), _worker_pool():
         repairs = prepare_warehouse(root, workers)
-        files = discover_inputs(inputs)
-        totals = _process_batches(root, files, options, workers, files_per_batch,
-                                  _progress(show_progress, len(files)))
+        found = discover_inputs(inputs)
+        totals = _process_batches(root, found, options, workers, files_per_batch,
+                                  _progress(show_progress, len(found.files)))
         compact_tables(root)
         if totals.written["events"] or totals.written["documents"] or not ParquetStore(Path(root)).files(
                 "event_clusters"):
@@ -215,7 +218,7 @@ def dateline_flow(inputs: list[str], warehouse_dir: str, assume_published: dt.da
         # called directly, the flow raises the state's ChecksFailed
         return Failed(message="data checks failed: " + ", ".join(f"{r.table}.{r.name}" for r in failed),  # type: ignore[return-value]
                       data=ChecksFailed(checks.format_failures(failed)))
-    return {"warehouse": root, "duckdb": db, "files": len(files), **totals.summary(),
+    return {"warehouse": root, "duckdb": db, "files": len(found.files), **totals.summary(),
             "checks_passed": len(results), "checks_failed": 0, "repairs": repairs}
 
 

@@ -6,10 +6,13 @@ import pytest
 
 from tests.ingest.common import (
     NOW,
+    OPTS,
+    assert_quarantine,
     one,
 )
 from transforms.ingest import (
     IngestOptions,
+    document_or_quarantine,
     make_document,
 )
 
@@ -34,3 +37,13 @@ def test_source_from_the_dateline_agency_when_metadata_has_none(text, meta_sourc
     meta = {"published": "2025-05-30", **({"source": meta_source} if meta_source else {})}
     doc = make_document(text, meta, IngestOptions(now=NOW), "x.txt")
     assert doc.source == expected
+
+
+def test_a_text_over_the_document_limit_is_quarantined():
+    from transforms.ingest.options import MAX_DOCUMENT_CHARS
+
+    words = "Officials in Lima said the talks would resume. "
+    text = words * (MAX_DOCUMENT_CHARS // len(words) + 1)
+    item = document_or_quarantine(text, {"published": "2025-06-02"}, OPTS, "/in/long.txt", "", text)
+    assert_quarantine(item, "text too long")
+    assert f"{MAX_DOCUMENT_CHARS:,}" in item.detail

@@ -50,3 +50,13 @@ def test_html_lang_attribute_is_only_a_hint(tmp_path):
 def test_html_without_main_text(tmp_path):
     (tmp_path / "blank.html").write_text("<html><head><title>x</title></head><body> </body></html>")
     assert_quarantine(one("blank.html", base=tmp_path), "empty text")
+
+
+def test_200000_nested_divs_are_quarantined_with_a_true_reason(tmp_path):
+    """Issue #17.8: not "empty text" — the parser stops at its depth limit and the page cannot be read."""
+    n = 200_000
+    body = "<div>" * n + "<p>Officials in Hanoi said on Monday that talks with Thailand would resume.</p>" + "</div>" * n
+    (tmp_path / "deep.html").write_text(f"<html><head><title>Deep</title></head><body>{body}</body></html>")
+    item = one("deep.html", base=tmp_path)
+    assert_quarantine(item, "nesting too deep")
+    assert "255 levels" in item.detail

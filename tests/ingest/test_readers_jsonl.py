@@ -51,3 +51,17 @@ def test_jsonl_sidecar_gives_defaults_and_a_year(tmp_path):
     assert first.published_source == "dateline" and first.source == "Reuters"
     assert first.published_at == dt.datetime(2025, 5, 30, tzinfo=dt.UTC)
     assert second.source == "Other"  # the item's own metadata wins
+
+
+def test_deeply_nested_and_oversized_lines_are_quarantined_alone(tmp_path):
+    from transforms.ingest.options import MAX_RECORD_CHARS
+
+    good = '{"id": "ok", "published": "2025-06-02", "text": "Officials in Oslo said on Monday that talks would resume."}'
+    deep = '{"id": "deep", "text": "x", "extra": ' + "[" * 200_000 + "]" * 200_000 + "}"
+    huge = '{"id": "huge", "text": "' + "a" * (MAX_RECORD_CHARS + 1) + '"}'
+    (tmp_path / "x.jsonl").write_text("\n".join([deep, good, huge, good.replace("ok", "ok2")]) + "\n")
+    items = by_locator(read("x.jsonl", base=tmp_path))
+    assert_quarantine(items["line:1"], "nesting too deep")
+    assert_quarantine(items["line:3"], "record too large")
+    assert_document(items["line:2"])
+    assert_document(items["line:4"])

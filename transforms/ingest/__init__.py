@@ -18,7 +18,7 @@ and limits).
 """
 
 from transforms.ingest.decode import binary_reason, decode_bytes
-from transforms.ingest.discover import discover_files
+from transforms.ingest.discover import Discovery, discover, discover_files
 from transforms.ingest.document import document_or_quarantine, make_document
 from transforms.ingest.ids import content_hash, doc_id
 from transforms.ingest.language import detect_language, looks_english
@@ -30,8 +30,8 @@ from transforms.ingest.readers import Item, register, supported_suffixes
 from transforms.ingest.reject import Reject
 
 __all__ = [
-    "Container", "IngestOptions", "Item", "Reject", "binary_reason", "content_hash", "decode_bytes",
-    "detect_language", "discover_files", "doc_id", "document_or_quarantine", "looks_english", "make_document",
+    "Container", "Discovery", "IngestOptions", "Item", "Reject", "binary_reason", "content_hash", "decode_bytes",
+    "detect_language", "discover", "discover_files", "doc_id", "document_or_quarantine", "looks_english", "make_document",
     "parse_dateline", "parse_published", "read_file", "read_inputs", "register", "resolve_published",
     "split_front_matter", "supported_suffixes",
 ]

@@ -1,8 +1,9 @@
 """One input item to a :class:`~transforms.core.records.Document`, or to a quarantine record.
 
-:func:`make_document` validates the text (present, a string, not binary, not empty), its
-language and its publication date and builds the document; :func:`document_or_quarantine` turns
-any rejection (or an unexpected error) into a :class:`~transforms.core.records.Quarantine`.
+:func:`make_document` validates the text (present, a string, not binary, not empty, not over
+the per-document limit), its language and its publication date and builds the document;
+:func:`document_or_quarantine` turns any rejection (or an unexpected error) into a
+:class:`~transforms.core.records.Quarantine`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,12 @@ from transforms.core.records import Document, Quarantine
 from transforms.ingest.ids import content_hash, doc_id
 from transforms.ingest.language import check_language
 from transforms.ingest.metadata import Meta, clean_str, language_code
-from transforms.ingest.options import BINARY_SAMPLE_BYTES, DATELINE_HEAD_CHARS, IngestOptions
+from transforms.ingest.options import (
+    BINARY_SAMPLE_BYTES,
+    DATELINE_HEAD_CHARS,
+    MAX_DOCUMENT_CHARS,
+    IngestOptions,
+)
 from transforms.ingest.published import NO_CONTAINER, Container, resolve_published
 from transforms.ingest.quarantine import quarantine
 from transforms.ingest.reject import Reject
@@ -32,6 +38,9 @@ def _checked_text(raw_text: object) -> str:
     text = normalise_text(raw_text)
     if not text.strip():
         raise Reject("empty text", "the text is empty or only whitespace")
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise Reject("text too long", f"{len(text):,} characters, over the limit of {MAX_DOCUMENT_CHARS:,} "
+                     "for one document")
     return text
 
 

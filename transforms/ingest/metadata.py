@@ -50,6 +50,8 @@ def sidecar_meta(path: Path) -> Meta | None:
         data = json.loads(side.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise Reject("broken metadata", f"sidecar {side.name} is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise Reject("broken metadata", f"sidecar {side.name} nests deeper than the JSON parser's limit") from None
     if not isinstance(data, dict):
         raise Reject("broken metadata", f"sidecar {side.name} is not a JSON object")
     return data
@@ -70,6 +72,8 @@ def split_front_matter(text: str) -> tuple[Meta | None, str]:
         data = yaml.safe_load(block) if block.strip() else {}
     except yaml.YAMLError as exc:
         raise Reject("broken metadata", f"front matter is not valid YAML: {str(exc)[:200]}") from None
+    except RecursionError:
+        raise Reject("broken metadata", "front matter nests deeper than the YAML parser's limit") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

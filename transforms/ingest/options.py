@@ -28,6 +28,15 @@ MIN_YEAR = 1900  # an earlier publication date is impossible
 FRONT_MATTER_MAX_CHARS = 65536  # a front matter block must close within this many characters
 FILE_HEAD_BYTES = 4096  # what is peeked at to tell a feed from TimeML, or a WARC from junk
 
+# Limits on what is decompressed and parsed (docs/inputs.md, "Limits", gives the reason for each).
+MAX_DOCUMENT_CHARS = 1_000_000  # one document's text (spaCy's own max_length); longer: "text too long"
+MAX_FIELD_CHARS = MAX_DOCUMENT_CHARS + 65536  # one CSV field: a quote left open stops here
+MAX_RECORD_CHARS = 2 * MAX_DOCUMENT_CHARS  # one JSONL line or CSV row, metadata included
+MAX_WARC_HEADER_LINE = 65536  # one WARC or HTTP header line, in bytes
+MAX_WARC_HEADER_BYTES = 1_048_576  # one record's WARC or HTTP header block, in bytes
+MAX_ARCHIVE_EXPANSION = 100  # a .warc.gz may decompress to this many times its size (at least max_bytes)
+HTML_MAX_DEPTH = 255  # libxml2 (lxml, trafilatura) stops parsing a page nested deeper: "nesting too deep"
+
 __all__ = ["DATELINE_HEAD_CHARS", "IngestOptions", "UTC"]
 
 

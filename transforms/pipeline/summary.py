@@ -13,6 +13,16 @@ from transforms.core.records import Quarantine
 from transforms.pipeline.plan import Plan
 
 DOC_COUNTS = ("new", "changed", "unchanged", "repeated_in_run")
+_PATH_KINDS = {"files": "files read", "folders": "folders", "sidecars": "sidecars",
+               "hidden": "hidden (skipped)", "duplicates": "reached twice (read once)"}
+
+
+def paths_line(paths: dict[str, int]) -> str:
+    """Every path the input walk met, by kind: ``14 paths: 10 files read, 1 folders, ...``;
+    kinds that are quarantine reasons (not a regular file, symlink loop, ...) say so."""
+    parts = [f"{paths[k]} {label}" for k, label in _PATH_KINDS.items() if paths.get(k)]
+    parts += [f"{n} {k} (quarantined)" for k, n in sorted(paths.items()) if k not in _PATH_KINDS and n]
+    return f"{sum(paths.values())} paths: " + ", ".join(parts)
 
 
 @dataclass
@@ -25,6 +35,7 @@ class RunTotals:
     documents: Counter = field(default_factory=Counter)
     reasons: Counter = field(default_factory=Counter)
     written: Counter = field(default_factory=Counter)
+    paths: Counter = field(default_factory=Counter)  # every path the input walk met, by kind
 
     def add_batch(self, plan: Plan, n_documents: int, bad: list[Quarantine], written: dict[str, int]) -> None:
         self.items_seen += n_documents + len(bad)
@@ -49,4 +60,4 @@ class RunTotals:
         """What the flow returns and the CLI prints."""
         return {"items_seen": self.items_seen, "quarantined": self.quarantined,
                 **{k: self.documents[k] for k in DOC_COUNTS},
-                "written": dict(self.written), "quarantine_reasons": dict(self.reasons)}
+                "written": dict(self.written), "quarantine_reasons": dict(self.reasons), "paths": dict(self.paths)}

@@ -66,7 +66,7 @@ def temp_path(final: Path) -> Path:
     return final.with_name(f".{final.name}.{uuid.uuid4().hex[:12]}.tmp")
 
 
-def write_temp(final: Path, write: Callable[[Path], None], needed: int) -> Path:
+def write_temp(final: Path, write: Callable[[Path], object], needed: int) -> Path:
     """Write a file with ``write(tmp)`` under a temporary name beside ``final`` and flush it to
     disk; returns the temporary path (the caller renames it into place). ``needed`` is the
     space the whole write is expected to take (reported when the disk is full)."""
@@ -85,7 +85,7 @@ def write_temp(final: Path, write: Callable[[Path], None], needed: int) -> Path:
     return tmp
 
 
-def write_atomic(final: Path, write: Callable[[Path], None], needed: int = 0) -> Path:
+def write_atomic(final: Path, write: Callable[[Path], object], needed: int = 0) -> Path:
     """Write ``final`` atomically and durably (temporary file, fsync, rename, fsync of the folder)."""
     tmp = write_temp(final, write, needed)
     os.replace(tmp, final)

@@ -4,7 +4,8 @@ Publication date from ``<meta>`` keys (``seeds/reference/ingest/html_metadata.ya
 trust), then JSON-LD ``datePublished``, then ``<time datetime>``; title from ``og:title``, JSON-LD
 ``headline``, ``<title>``; URL from ``og:url``, else ``<link rel="canonical">``; source from
 ``og:site_name``; ``<html lang>`` is only a language hint. Web archives read their pages here too.
-Quarantine reasons of its own: "empty text" (no main text found).
+Quarantine reasons of its own: "empty text" (no main text found), "nesting too deep" (elements
+nested deeper than the HTML parser reads).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from transforms.core.refdata import read_yaml
 from transforms.ingest.document import document_or_quarantine
 from transforms.ingest.metadata import Meta, clean_str
-from transforms.ingest.options import HTML_HEAD_CHARS, IngestOptions
+from transforms.ingest.options import HTML_HEAD_CHARS, HTML_MAX_DEPTH, IngestOptions
 from transforms.ingest.published import NO_CONTAINER, Container, parse_published
 from transforms.ingest.quarantine import quarantine
 from transforms.ingest.readers.base import text_reader
@@ -97,15 +98,22 @@ def _canonical_url(tree: Any, props: dict[str, str]) -> str | None:
 
 
 def html_metadata(page: str) -> Meta:
-    """published, title, url, source, language from a page's metadata (no guessing from text)."""
+    """published, title, url, source, language from a page's metadata (no guessing from text).
+
+    Raises ``Reject("nesting too deep")`` when the page nests elements deeper than the parser
+    reads (libxml2 stops at 255 levels: the rest of the page would be lost)."""
     from lxml import html as lxml_html
 
     meta: Meta = {}
     head = _XML_DECLARATION.sub("", page[:HTML_HEAD_CHARS])
+    parser = lxml_html.HTMLParser()
     try:
-        tree = lxml_html.fromstring(head)
+        tree = lxml_html.fromstring(head, parser=parser)
     except Exception:  # lxml raises several types on junk; metadata is then just missing
         return meta
+    if any("depth" in e.message.lower() for e in parser.error_log):
+        raise Reject("nesting too deep", "elements nest deeper than the HTML parser's limit of "
+                     f"{HTML_MAX_DEPTH} levels; it stops there, so the page's text cannot be read whole")
     props = _meta_properties(tree)
     for value in _page_dates(tree, props, meta):  # page metadata is noisy: unreadable values are skipped
         if parse_published(value) is not None:

@@ -1,8 +1,10 @@
 """``.jsonl`` / ``.ndjson``: one article per line, an object with ``text`` and metadata keys.
 
-Locator ``line:N`` (blank lines are skipped). A sidecar gives defaults for every line.
-Quarantine reasons of its own: "broken json" (not JSON, or not an object), "missing text"
-(no ``text`` key), "empty text" (a file with no lines).
+Locator ``line:N`` (blank lines are skipped). A sidecar gives defaults for every line. Each line
+is parsed on its own, so a broken line never takes another with it. Quarantine reasons of its
+own: "broken json" (not JSON, or not an object), "missing text" (no ``text`` key), "empty text"
+(a file with no lines), "record too large" (a line over the record limit, not parsed), "nesting
+too deep" (arrays or objects nested deeper than the parser's recursion limit).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Iterator
 
 from transforms.ingest.document import document_or_quarantine
 from transforms.ingest.metadata import Meta, clean_str
-from transforms.ingest.options import IngestOptions
+from transforms.ingest.options import MAX_RECORD_CHARS, IngestOptions
 from transforms.ingest.quarantine import quarantine
 from transforms.ingest.readers.base import text_reader
 from transforms.ingest.readers.registry import Item, register
@@ -23,8 +25,14 @@ MAX_JSON_ERROR_CHARS = 200
 def _line_item(n: int, line: str, defaults: Meta, options: IngestOptions, ip: str) -> Item:
     """The document or quarantine record of line ``n``."""
     locator = f"line:{n}"
+    if len(line) > MAX_RECORD_CHARS:
+        return quarantine(ip, locator, "record too large", f"line {n} has {len(line):,} characters, over the limit "
+                          f"of {MAX_RECORD_CHARS:,}; not parsed", line)
     try:
         obj = json.loads(line)
+    except RecursionError:
+        return quarantine(ip, locator, "nesting too deep", f"line {n} nests arrays or objects deeper than the JSON "
+                          "parser's recursion limit", line)
     except ValueError as exc:
         return quarantine(ip, locator, "broken json", f"line {n} is not valid JSON: {str(exc)[:MAX_JSON_ERROR_CHARS]}",
                           line)

@@ -3,9 +3,15 @@
 Each successful (2xx) ``response`` record with an HTML content type is read as an HTML page whose
 URL is the record's ``WARC-Target-URI``; other records are skipped. Locator ``record:OFFSET``.
 The ``WARC-Date`` is the publication date of last resort (``published_source = archive``). The
-size limit applies per record (``streamed``). Quarantine reasons of its own: "broken archive"
-(not a WARC, a record cut short, reading stopped), "no html records", "file too large" (a
-record body over the limit).
+size limit applies per record (``streamed``).
+
+warcio reads header lines whole and decompresses without bound; here it reads through
+:class:`BoundedReader`, which stops a header line over ``MAX_WARC_HEADER_LINE`` bytes, a header
+block over ``MAX_WARC_HEADER_BYTES`` and an archive that decompresses to more than
+``MAX_ARCHIVE_EXPANSION`` times its size, so a decompression bomb costs little time and memory.
+Quarantine reasons of its own: "broken archive" (not a WARC, a record cut short, reading
+stopped), "no html records", "file too large" (a record body over the limit), "header too
+long", "decompression limit" (reading stops there; earlier records are kept).
 """
 
 from __future__ import annotations
@@ -17,7 +23,13 @@ from typing import Any
 
 from transforms.core.records import Quarantine
 from transforms.ingest.decode import decode_http_body
-from transforms.ingest.options import FILE_HEAD_BYTES, IngestOptions
+from transforms.ingest.options import (
+    FILE_HEAD_BYTES,
+    MAX_ARCHIVE_EXPANSION,
+    MAX_WARC_HEADER_BYTES,
+    MAX_WARC_HEADER_LINE,
+    IngestOptions,
+)
 from transforms.ingest.published import Container
 from transforms.ingest.quarantine import head_bytes, quarantine
 from transforms.ingest.readers.html import html_item
@@ -26,6 +38,49 @@ from transforms.ingest.reject import Reject
 
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_ERROR_CHARS = 200
+
+
+def bounded_reader(fh: Any, budget: int) -> Any:
+    """warcio's decompressing reader, bounded: header lines and blocks, and decompressed bytes."""
+    from warcio.bufferedreaders import DecompressingBufferedReader
+
+    class BoundedReader(DecompressingBufferedReader):
+        def __init__(self) -> None:
+            super().__init__(fh)
+            self.header_bytes = 0  # read by readline since the last read(): one header block
+            self.expanded = 0
+
+        def _process_read(self, data: bytes) -> None:
+            super()._process_read(data)
+            self.expanded += self.buff_size if self.buff is not None else 0
+            if self.expanded > budget:
+                raise Reject("decompression limit", f"the archive decompresses to more than {budget:,} bytes "
+                             f"({MAX_ARCHIVE_EXPANSION} times its size); reading stops here")
+
+        def read(self, length: int | None = None) -> bytes:
+            self.header_bytes = 0
+            return bytes(super().read(length))
+
+        def readline(self, length: int | None = None) -> bytes:
+            cap = MAX_WARC_HEADER_LINE + 1 if length is None else min(length, MAX_WARC_HEADER_LINE + 1)
+            parts, got = [], 0
+            while got < cap:
+                piece = super().readline(cap - got)
+                if not piece:
+                    break
+                parts.append(piece)
+                got += len(piece)
+                if piece.endswith(b"\n"):
+                    break
+            line = b"".join(parts)
+            if got > MAX_WARC_HEADER_LINE and not line.endswith(b"\n"):
+                raise Reject("header too long", f"a header line is over {MAX_WARC_HEADER_LINE:,} bytes")
+            self.header_bytes += len(line)
+            if self.header_bytes > MAX_WARC_HEADER_BYTES:
+                raise Reject("header too long", f"a header block is over {MAX_WARC_HEADER_BYTES:,} bytes")
+            return line
+
+    return BoundedReader()
 
 
 def _starts_as_warc(path: Path) -> bool:
@@ -85,6 +140,7 @@ def read_warc(path: Path, options: IngestOptions, ip: str) -> Iterator[Item]:
         return
     with open(path, "rb") as fh:
         it = ArchiveIterator(fh)
+        it.reader = bounded_reader(it.fh, max(MAX_ARCHIVE_EXPANSION * path.stat().st_size, options.max_bytes))
         offset = records = pages = 0
         last: Any = None
         reported: int | None = None
@@ -100,6 +156,11 @@ def read_warc(path: Path, options: IngestOptions, ip: str) -> Iterator[Item]:
                 if isinstance(item, Quarantine) and item.reason == "broken archive":
                     reported = offset  # the cut inside this page is reported: not again below
                 yield item
+        except Reject as r:
+            at = max(offset, getattr(it, "offset", 0) or 0)
+            yield quarantine(ip, f"record:{at}", r.reason, f"{r.detail}; {records} earlier records were read",
+                             head_bytes(path))
+            return
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
             at = max(offset, getattr(it, "offset", 0) or 0)  # where reading stopped
             yield quarantine(ip, f"record:{at}", "broken archive",
