@@ -61,14 +61,14 @@ def main() -> int:
         clean = snapshot(a)
 
         p = run(inputs, b, env, args.files_per_batch)
-        # wait until K batches have been committed (documents is written last in each batch)
+        # wait until K batches have been committed (the manifest names the committed files)
+        current = b / "parquet" / "_current.json"
         while p.poll() is None:
-            parts = list((b / "parquet" / "documents").glob("*/data.parquet")) if (b / "parquet").exists() else []
             n_docs = 0
-            if parts:
+            if current.exists():
                 try:
-                    n_docs = duckdb.execute(f"select count(*) from read_parquet('{b}/parquet/documents/*/*.parquet')").fetchone()[0]
-                except duckdb.Error:
+                    n_docs = sum(e["rows"] for e in json.loads(current.read_text())["tables"].get("documents", []))
+                except (ValueError, KeyError):
                     pass
             if n_docs >= args.kill_after_batches * args.files_per_batch:
                 os.kill(p.pid, signal.SIGKILL)

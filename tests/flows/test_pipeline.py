@@ -305,9 +305,38 @@ def test_cli_query_from_another_directory_and_bad_sql(first_run, tmp_path):
     assert bad.stderr.startswith("dateline: query failed:") and len(bad.stderr.strip().splitlines()) == 1
 
 
+def _hostile_inputs(folder: Path, outside: Path) -> int:
+    """Issue #17: a FIFO, a symlinked folder, a link loop, a dangling link, an unclosed CSV quote,
+    200,000 nested divs and a WARC header bomb in ``folder``; returns the input items they hold."""
+    import zlib
+
+    from tests.conftest import write_wire_reports
+
+    hostile = folder / "hostile"
+    hostile.mkdir()
+    os.mkfifo(hostile / "pipe.txt")  # 1 item: not a regular file
+    write_wire_reports(outside, 2)
+    (folder / "linked").symlink_to(outside)  # 2 documents through a link to a folder
+    (hostile / "loop").symlink_to(folder)  # 1: symlink loop
+    (hostile / "gone.txt").symlink_to(outside / "missing.txt")  # 1: dangling link
+    rows = ["id,published,text", 'q1,2025-06-02,"Officials said the talks had begun, and']
+    rows += [f"q{i},2025-06-02,Officials in Lima said on Monday that round {i} of talks had ended." for i in (2, 3, 4)]
+    (hostile / "open-quote.csv").write_text("\n".join(rows) + "\n")  # 4 items: 1 broken row, 3 documents
+    n = 200_000
+    (hostile / "deep.html").write_text("<html><body>" + "<div>" * n + "<p>Talks resumed in Lima.</p>"
+                                       + "</div>" * n + "</body></html>")  # 1: nesting too deep
+    c = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    bomb = [c.compress(b"WARC/1.0\r\nWARC-Target-URI: https://example.org/")]
+    bomb += [c.compress(b"A" * (1 << 20)) for _ in range(16)] + [c.flush()]
+    (hostile / "bomb.warc.gz").write_bytes(b"".join(bomb))  # 1: header too long
+    return 11
+
+
+@pytest.mark.timeout(300)
 def test_mixed_folder_in_one_run_accounts_for_every_item(api_url, tmp_path):
     """Issue #5 acceptance: good and broken items of every kind, plus pathological text, in one
-    `dateline run`: exit 0, and documents + quarantine account for every input item."""
+    `dateline run`: exit 0, and documents + quarantine account for every input item. Issue #17:
+    hostile files and links too, and a FIFO given as an input; every path is counted."""
     from tests.ingest.common import EXPECTED_ITEMS, FIX
 
     folder = tmp_path / "mixed"
@@ -321,10 +350,14 @@ def test_mixed_folder_in_one_run_accounts_for_every_item(api_url, tmp_path):
     with open(odd / "huge.txt", "wb") as fh:  # 60 MB (sparse): over the 20 MB default limit
         fh.truncate(60 * 1024 * 1024)
     expected = sum(n for name, n in EXPECTED_ITEMS.items() if not name.startswith("sub/")) + 3
+    expected += _hostile_inputs(folder, tmp_path / "outside") + 1
+    os.mkfifo(tmp_path / "given.txt")  # issue #17.1: a FIFO as the input itself
     wh = tmp_path / "wh"
-    res = _dateline("run", "--input", str(folder), "--warehouse", str(wh), env=_cli_env(api_url))
+    res = _dateline("run", "--input", str(folder), "--input", str(tmp_path / "given.txt"), "--warehouse", str(wh),
+                    env=_cli_env(api_url), timeout=240)
     assert res.returncode == 0, res.stderr
     assert "top quarantine reasons" in res.stdout
+    assert "2 not a regular file (quarantined)" in res.stdout and "1 symlink loop (quarantined)" in res.stdout
     con = duckdb.connect(str(wh / "dateline.duckdb"), read_only=True)
     arrivals = con.execute("select count(*) from document_sources").fetchone()[0]
     quarantined = con.execute("select input_path, reason, detail from quarantine").fetchall()
@@ -334,6 +367,11 @@ def test_mixed_folder_in_one_run_accounts_for_every_item(api_url, tmp_path):
     assert all(reason and detail for _, reason, detail in quarantined)
     assert ("file too large" in {r for p, r, _ in quarantined if p.endswith("huge.txt")})
     assert {str(odd / "numbers.txt"), str(odd / "run-on.txt")} <= docs
+    hostile = {Path(p).name: r for p, r, _ in quarantined if "/hostile/" in p or p.endswith("given.txt")}
+    assert hostile == {"pipe.txt": "not a regular file", "given.txt": "not a regular file", "loop": "symlink loop",
+                       "gone.txt": "dangling link", "open-quote.csv": "broken csv", "deep.html": "nesting too deep",
+                       "bomb.warc.gz": "header too long"}
+    assert {str(folder / "linked" / "report-00.txt"), str(folder / "hostile" / "open-quote.csv")} <= docs
 
 
 # ------------------------------------------------------------------ issue #17: readers, repair

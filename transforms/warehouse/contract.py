@@ -181,7 +181,8 @@ def data_dictionary_markdown() -> str:
         "<!-- Generated from warehouse/schema.yml by `dateline docs`; do not edit by hand. -->",
         "",
         "Parquet files live under `warehouse/parquet/<table>/` (hive-partitioned by `month=YYYY-MM`",
-        "where a table has a partition); `warehouse/dateline.duckdb` has one view per table.",
+        "where a table has a partition); `warehouse/parquet/_current.json` lists the files of the committed",
+        "snapshot and `warehouse/dateline.duckdb` has one view per table over them.",
         "Timestamps are UTC; dates are calendar dates; actor lists are lists of structs.",
         "",
     ]
