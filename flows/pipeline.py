@@ -29,7 +29,7 @@ from transforms.pipeline.rows import quarantine_rows, source_rows
 from transforms.pipeline.summary import RunTotals
 from transforms.pipeline.workers import shared_pool
 from transforms.settings import DEFAULTS, pipeline_version
-from transforms.warehouse import checks, publish
+from transforms.warehouse import checks, clusters, publish
 from transforms.warehouse.files import DiskFull
 from transforms.warehouse.lock import warehouse_lock
 from transforms.warehouse.store import Batch, ParquetStore
@@ -62,10 +62,6 @@ def prepare_warehouse(root: str, workers: int | None) -> list[str]:
     now = dt.datetime.now(dt.UTC)
     report = repair.repair(store, lambda docs: shared_pool().process(docs, workers=workers, now=now),
                            after_commit=lambda m: publish.publish(Path(root), m))
-    snapshot = store.snapshot()
-    if snapshot.adopted and any(snapshot.tables.values()):
-        with _commit(root):
-            pass  # a warehouse written before manifests: record its files as the snapshot
     report.lost = []  # said once, at the end of the run (the run may read those inputs again)
     return report.lines()
 
@@ -84,11 +80,12 @@ def read_document_index(root: str) -> dict[str, dict]:
 def ingest_files(files: list[str], options: ingest.IngestOptions) -> tuple[list[Document], list[Quarantine]]:
     docs: list[Document] = []
     bad: list[Quarantine] = []
-    for item in (i for f in files for i in ingest.read_file(Path(f), options)):
-        if isinstance(item, Document):
-            docs.append(item)
-        else:
-            bad.append(item)
+    for f in files:
+        for item in ingest.read_file(Path(f), options):
+            if isinstance(item, Document):
+                docs.append(item)
+            else:
+                bad.append(item)
     return docs, bad
 
 
@@ -117,7 +114,7 @@ def write_tables(root: str, rows: dict[str, list[dict]], plan: planning.Plan, qu
       retry_condition_fn=_retry_io)
 def rebuild_event_clusters(root: str) -> int:
     with _commit(root) as b:
-        return repair.rebuild_clusters(b)
+        return clusters.rebuild_clusters(b)
 
 
 @task(name="compact-tables", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1, retry_condition_fn=_retry_io)

@@ -7,12 +7,13 @@ import datetime as dt
 import pytest
 
 from transforms.core.records import Document
+from transforms.ingest import content_hash, doc_id
 from transforms.pipeline import repair
 from transforms.pipeline.process import process_batch
 from transforms.pipeline.rows import source_rows
 from transforms.settings import pipeline_version
-from transforms.text import content_hash, doc_id, normalise_text
-from transforms.warehouse import checks
+from transforms.text import normalise_text
+from transforms.warehouse import checks, clusters
 from transforms.warehouse.store import ParquetStore
 
 NOW = dt.datetime(2025, 7, 1, tzinfo=dt.UTC)
@@ -54,7 +55,7 @@ def warehouse(tmp_path):
             b.replace_documents(name, rows[name], {d.doc_id for d in docs})
         b.insert_new("document_sources", source_rows(arrivals, NOW, pipeline_version()))
         b.replace_documents("documents", rows["documents"], {d.doc_id for d in docs})
-        repair.rebuild_clusters(b)
+        clusters.rebuild_clusters(b)
     assert rows["events"], "the fixture texts must give events"
     return store
 
@@ -115,3 +116,13 @@ def test_document_sources_are_rebuilt_from_documents_and_quarantine_loss_is_repo
     assert _tables(warehouse)["document_sources"] == before
     assert warehouse.read("quarantine").num_rows == 0
     assert any("quarantine: 1 rows come back when their inputs are read again" in line for line in report.lines())
+
+
+def test_an_unreadable_manifest_is_set_aside_and_the_files_on_disk_recorded(warehouse):
+    before = _tables(warehouse)
+    (warehouse.parquet / "_current.json").write_text('{"commit": 7, "tables": {"events": [')
+    report = repair.repair(warehouse, _process)
+    assert report.manifest_aside == warehouse.parquet / "_current.json.damaged"
+    assert "not a manifest" in report.lines()[0] and not report.damaged
+    assert warehouse.has_manifest() and not warehouse.snapshot().adopted
+    assert _tables(warehouse) == before

@@ -2,7 +2,8 @@
 
 :func:`repair` finds the damaged files of the committed snapshot
 (:mod:`transforms.warehouse.integrity`: missing, truncated, footer or row count wrong), moves
-them to ``<warehouse>/damaged/<time>/`` for inspection and, in one atomic batch:
+them to ``<warehouse>/damaged/<time>/`` for inspection and, in one atomic batch (an unreadable
+manifest is set aside first: the snapshot is then the Parquet files on disk):
 
 * ``sentences``, ``time_expressions``, ``events`` of month M: the documents of month M are
   reprocessed from ``documents.text`` (the text is in the warehouse) and their rows of that
@@ -29,7 +30,6 @@ from pathlib import Path
 
 from transforms.core.ids import stable_id
 from transforms.core.records import Document
-from transforms.settings import pipeline_version
 from transforms.warehouse import clusters, integrity
 from transforms.warehouse.integrity import Damage
 from transforms.warehouse.manifest import Manifest
@@ -39,8 +39,6 @@ Process = Callable[[list[Document]], dict[str, list[dict]]]
 
 DERIVED = ("sentences", "time_expressions", "events")  # rebuilt by reprocessing documents.text
 DOC_KEYED = ("sentences", "time_expressions", "events", "document_sources")
-CLUSTER_COLUMNS = ["event_id", "doc_id", "event_type", "source_actors", "target_actors", "geonames_id",
-                   "date_start", "date_end", "granularity"]
 CHUNK = 200  # documents reprocessed per call of ``process``
 
 
@@ -52,11 +50,16 @@ class RepairReport:
     lost: list[dict] = field(default_factory=list)  # documents awaiting their inputs, after this repair
     dropped: Counter = field(default_factory=Counter)  # table -> rows that cannot be rebuilt from the warehouse
     moved_to: Path | None = None
+    manifest_aside: Path | None = None  # an unreadable _current.json, renamed
 
     def lines(self) -> list[str]:
         """What was found and rebuilt, one line each (empty when the warehouse was whole and
         nothing awaits its inputs)."""
-        out = [f"damaged: {d.where}: {d.entry.path} ({d.problem})" for d in self.damaged]
+        out = []
+        if self.manifest_aside:
+            out.append(f"damaged: parquet/_current.json is not a manifest (moved to {self.manifest_aside}); "
+                       "the snapshot was rebuilt from the Parquet files on disk")
+        out += [f"damaged: {d.where}: {d.entry.path} ({d.problem})" for d in self.damaged]
         if self.moved_to:
             out.append(f"damaged files moved to {self.moved_to}")
         if self.reprocessed:
@@ -142,18 +145,17 @@ def _rebuild_sources(b: Batch, months: set[str], report: RepairReport) -> None:
     report.rebuilt["document_sources"] += b.insert_new("document_sources", rows)
 
 
-def rebuild_clusters(b: Batch) -> int:
-    events = b.read("events", CLUSTER_COLUMNS).to_pylist()
-    return b.replace_table("event_clusters", clusters.cluster_events(events, pipeline_version()))
-
-
 def repair(store: ParquetStore, process: Process,
            after_commit: Callable[[Manifest], object] | None = None) -> RepairReport:
     """Check every file of the snapshot and rebuild what damaged files held (one atomic batch)."""
+    aside = store.set_aside_damaged_manifest()
     snapshot = store.snapshot()
-    report = RepairReport(damaged=integrity.scan(store, snapshot))
+    report = RepairReport(damaged=integrity.scan(store, snapshot), manifest_aside=aside)
     report.lost = list(snapshot.awaiting_inputs)
     if not report.damaged:
+        if snapshot.adopted and any(snapshot.tables.values()):
+            with store.batch(after_commit=after_commit):
+                pass  # no manifest yet (or it was unreadable): record the files on disk as the snapshot
         return report
     report.moved_to = _move_aside(store, report.damaged)
     months: dict[str, set[str]] = {}
@@ -173,6 +175,6 @@ def repair(store: ParquetStore, process: Process,
         if "document_sources" in months:
             _rebuild_sources(b, months["document_sources"] - months.get("documents", set()), report)
         if months.keys() & {"events", "documents", "event_clusters"}:
-            report.rebuilt["event_clusters"] += rebuild_clusters(b)
+            report.rebuilt["event_clusters"] += clusters.rebuild_clusters(b)
         report.lost = list(b.awaiting)
     return report

@@ -12,10 +12,17 @@ Every mention is kept (GDELT keeps mentions too); the cluster id groups them.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from transforms.core.ids import stable_id
+from transforms.settings import pipeline_version
+
+if TYPE_CHECKING:
+    from transforms.warehouse.store import Batch
 
 LINKABLE_GRANULARITY = {"time", "day", "weekend", "week"}
+CLUSTER_COLUMNS = ["event_id", "doc_id", "event_type", "source_actors", "target_actors", "geonames_id",
+                   "date_start", "date_end", "granularity"]
 
 
 def _countries(actors: list[dict] | None) -> str:
@@ -59,3 +66,9 @@ def cluster_events(events: list[dict], pipeline_version: str) -> list[dict]:
                 target["place"] = target["place"] or m["place_key"]
             rows.append({**m, "cluster_id": target["id"], "cluster_method": "merged"})
     return rows
+
+
+def rebuild_clusters(batch: Batch) -> int:
+    """Replace ``event_clusters`` with the clusters of every event, as of ``batch``; returns rows."""
+    events = batch.read("events", CLUSTER_COLUMNS).to_pylist()
+    return batch.replace_table("event_clusters", cluster_events(events, pipeline_version()))

@@ -83,11 +83,27 @@ class ParquetStore:
 
     # ------------------------------------------------------------------ the snapshot
     def snapshot(self) -> Manifest:
-        """The committed snapshot (the files on disk when the warehouse has no manifest yet)."""
-        return manifest.load(self.parquet) or manifest.adopt(self.parquet)
+        """The committed snapshot (the files on disk when the warehouse has no readable manifest)."""
+        try:
+            current = manifest.load(self.parquet)
+        except manifest.ManifestDamaged:
+            current = None
+        return current or manifest.adopt(self.parquet)
 
     def has_manifest(self) -> bool:
         return manifest.manifest_path(self.parquet).exists()
+
+    def set_aside_damaged_manifest(self) -> Path | None:
+        """Rename an unreadable manifest to ``_current.json.damaged`` (the snapshot is then the files
+        on disk, and the next commit writes a new manifest); returns its new path, if any."""
+        try:
+            manifest.load(self.parquet)
+            return None
+        except manifest.ManifestDamaged:
+            path = manifest.manifest_path(self.parquet)
+            aside = path.with_name(path.name + ".damaged")
+            os.replace(path, aside)
+            return aside
 
     def files(self, name: str) -> list[Path]:
         return [self.path(e) for e in self.snapshot().files(name)]
