@@ -216,7 +216,8 @@ def cmd_query(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     except duckdb.Error as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise UserError(f"query failed: {first}") from None
+        hint = " (a damaged or missing Parquet file: `dateline repair` rebuilds it)" if ".parquet" in first else ""
+        raise UserError(f"query failed: {first}{hint}") from None
     if args.format == "json":
         for r in rows:
             print(json.dumps(dict(zip(cols, r, strict=True)), default=str))

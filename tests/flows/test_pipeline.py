@@ -436,6 +436,8 @@ def test_dateline_repair_reports_what_it_rebuilt(first_run, tmp_path):
     from transforms.warehouse.store import ParquetStore
 
     _truncate(ParquetStore(wh).files("time_expressions")[0])
+    broken = _dateline("query", "--warehouse", str(wh), "select count(*) from time_expressions", env=dict(os.environ))
+    assert broken.returncode == 2 and "`dateline repair` rebuilds it" in broken.stderr
     res = _dateline("repair", "--warehouse", str(wh), "--workers", "1", env=dict(os.environ), timeout=240)
     assert res.returncode == 0, res.stderr
     assert "damaged: time_expressions month=" in res.stdout and "truncated" in res.stdout
