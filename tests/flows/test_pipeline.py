@@ -212,8 +212,10 @@ def test_failed_checks_fail_the_run_in_prefect_and_in_runs(first_run, prefect_ha
     inputs, wh, _ = first_run
     damaged = tmp_path / "wh"
     shutil.copytree(wh, damaged)
-    # a stray file in a documents partition: a row without its required columns
+    # a restore that brought back a stray file in a documents partition (a row without its required
+    # columns) and no manifest: the files on disk are the snapshot, the stray one included
     pq.write_table(pa.table({"doc_id": ["stray"]}), damaged / "parquet" / "documents" / "month=2025-06" / "stray.parquet")
+    (damaged / "parquet" / "_current.json").unlink()
     with pytest.raises(ChecksFailed, match="documents.not_null"):
         dateline_flow(inputs=[str(inputs)], warehouse_dir=str(damaged), workers=1)
     con = duckdb.connect(str(damaged / "dateline.duckdb"), read_only=True)

@@ -30,17 +30,21 @@ _TMP_DB = re.compile(r"^\." + re.escape(DB_NAME) + r"\.(\d+)\.tmp(\.wal)?$")
 
 
 def table_view_sql(store: ParquetStore, name: str, snapshot: Manifest | None = None) -> str:
-    """``CREATE VIEW`` over the committed files of ``name`` (a typed empty view when there are none)."""
+    """``CREATE VIEW`` over the committed files of ``name``, with every column of the contract and
+    its type even when a file lacks some (an older file, a restored one): a typed empty row set is
+    unioned by name with the files."""
     t = contract.table(name)
-    files = [store.path(e) for e in (snapshot or store.snapshot()).files(name)]
-    if files:
-        listed = "[" + ", ".join(sql_literal(str(f)) for f in files) + "]"
-        opts = "union_by_name = true"
-        if t.partition:
-            opts += f", hive_partitioning = true, hive_types = {{'{t.partition}': VARCHAR}}"
-        return f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet({listed}, {opts})"
     cols = ", ".join(f"CAST(NULL AS {contract.duckdb_type(c)}) AS {c.name}" for c in t.columns)
-    return f"CREATE OR REPLACE VIEW {name} AS SELECT {cols} WHERE false"
+    typed = f"SELECT {cols} WHERE false"
+    files = [store.path(e) for e in (snapshot or store.snapshot()).files(name)]
+    if not files:
+        return f"CREATE OR REPLACE VIEW {name} AS {typed}"
+    listed = "[" + ", ".join(sql_literal(str(f)) for f in files) + "]"
+    opts = "union_by_name = true"
+    if t.partition:
+        opts += f", hive_partitioning = true, hive_types = {{'{t.partition}': VARCHAR}}"
+    return (f"CREATE OR REPLACE VIEW {name} AS {typed} "
+            f"UNION ALL BY NAME SELECT * FROM read_parquet({listed}, {opts})")
 
 
 def mart_files() -> list[Path]:
