@@ -4,7 +4,7 @@ A news report often narrates an earlier episode: a passage opens with an explici
 ("On 3 June 2019 the river flooded ...") and goes on with weekdays, clock times and month names.
 After tagging, :func:`reanchor` walks the expressions in text order keeping a *reference time*:
 the last explicit past date, or the last expression re-resolved against it, of the same passage
-(same paragraph, a bounded number of sentences and characters back). A bare weekday, clock
+(same paragraph, a bounded number of characters back and of sentences per family). A bare weekday, clock
 time, month, or month and day whose value was counted from the publication date is counted
 from the reference instead when its sentence narrates in the past (:func:`~transforms.temporal.
 tense.direction`) and no reporting verb makes it the time of the report ("officials said
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,7 +49,7 @@ class NarrativeRules:
     reporting: frozenset[str]
     min_days: int
     max_chars: int
-    max_sentences: int
+    max_sentences: Mapping[str, int]  # per family
     report_window: int
 
 
@@ -62,7 +63,7 @@ def rules() -> NarrativeRules:
         explicit_rules=frozenset(d["explicit_rules"]), ref_preps=frozenset(d["reference_prepositions"]),
         deictic=frozenset(d["deictic_words"]),
         reporting=frozenset(d["reporting_words"]), min_days=int(d["min_days_before_dct"]),
-        max_chars=int(d["max_chars"]), max_sentences=int(d["max_sentences"]),
+        max_chars=int(d["max_chars"]), max_sentences={k: int(v) for k, v in d["max_sentences"].items()},
         report_window=int(d["reporting_window_tokens"]),
     )
 
@@ -82,8 +83,12 @@ def _kind(ex: Expr, nr: NarrativeRules) -> str | None:
 
 def _in_passage(text: str, ref: Expr, ex: Expr, nr: NarrativeRules) -> bool:
     gap = text[ref.end:ex.start]
-    return len(gap) <= nr.max_chars and not _PARAGRAPH.search(gap) and \
-        len(_SENT_END.findall(gap)) < nr.max_sentences
+    return len(gap) <= nr.max_chars and not _PARAGRAPH.search(gap)
+
+
+def _reaches(text: str, ref: Expr, ex: Expr, kind: str, nr: NarrativeRules) -> bool:
+    """Is ``ex`` close enough (in sentences) to ``ref`` for its family?"""
+    return len(_SENT_END.findall(text[ref.end:ex.start])) < nr.max_sentences.get(kind, 1)
 
 
 def _reported(text: str, ex: Expr, nr: NarrativeRules) -> bool:
@@ -161,8 +166,8 @@ def reanchor(exprs: list[Expr], text: str, dct: dt.date) -> None:
         if ex.anchor != "publication_date":
             continue
         kind = _kind(ex, nr)
-        if ref is None or kind is None or _deictic(text, ex, nr) or _reported(text, ex, nr) or \
-                direction(text, ex.start, ex.end, deadline=False) not in PAST:
+        if ref is None or kind is None or not _reaches(text, ref, ex, kind, nr) or _deictic(text, ex, nr) or \
+                _reported(text, ex, nr) or direction(text, ex.start, ex.end, deadline=False) not in PAST:
             ref = None  # back to the present
             continue
         moved = _moved(ex, ref, kind)
