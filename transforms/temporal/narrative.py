@@ -8,8 +8,8 @@ the last explicit past date, or the last expression re-resolved against it, of t
 time, month, or month and day whose value was counted from the publication date is counted
 from the reference instead when its sentence narrates in the past (:func:`~transforms.temporal.
 tense.direction`) and no reporting verb makes it the time of the report ("officials said
-Tuesday"). Where the reference is coarser than the expression needs, the unknown part is
-written the TimeML way (``1998-WXX-2``, ``1998-XX-XXT16:00``). The anchor becomes
+Tuesday"). Only an explicit day is a reference (a year or a month alone is background in
+news: "since the invasion in February 2022"), so the value is always a full day. The anchor becomes
 ``expression:<start>`` of the reference. Deictic expressions ("last Tuesday", "yesterday")
 and any other expression counted from the publication date bring the text back to the present:
 the reference is dropped. The word lists and bounds are ``seeds/reference/temporal/en/narrative.yaml``.
@@ -99,37 +99,25 @@ def _reported(text: str, ex: Expr, nr: NarrativeRules) -> bool:
     return any(w.lower() in nr.reporting for w in left + right)
 
 
-def _unknown_day(ref: Expr) -> str:
-    """The known part of a reference coarser than a day: ``1998-XX-XX``, ``1998-06-XX``."""
-    assert ref.ds is not None
-    if ref.gran == "month":
-        return f"{ref.ds.year:04d}-{ref.ds.month:02d}-XX"
-    return f"{ref.ds.year:04d}-XX-XX"
-
-
-def _weekday(ex: Expr, ref: Expr, wd: int) -> tuple[str, dt.date | None]:
-    if ref.gran != "day" or ref.ds is None:
-        return f"{ref.ds.year:04d}-WXX-{wd}" if ref.ds else f"XXXX-WXX-{wd}", None
-    delta = (wd - ref.ds.isoweekday()) % 7
+def _weekday(ref: dt.date, wd: int) -> dt.date:
+    """The ``wd`` nearest to the reference day (three days either side)."""
+    delta = (wd - ref.isoweekday()) % 7
     if delta > 3:
-        delta -= 7  # the occurrence nearest to the reference day
-    d = ref.ds + dt.timedelta(days=delta)
-    return d.isoformat(), d
+        delta -= 7
+    return ref + dt.timedelta(days=delta)
 
 
 def _moved(ex: Expr, ref: Expr, kind: str) -> tuple[str, dt.date | None, dt.date | None] | None:
     """The value and interval of ``ex`` counted from ``ref`` (``None``: nothing to change)."""
     assert ref.ds is not None
     if kind == "weekday" and ex.ds is not None:
-        value, d = _weekday(ex, ref, ex.ds.isoweekday())
-        suffix = ex.value[10:] if len(ex.value) > 10 and ex.value[10] == "T" else ""
-        return value + suffix, d, d
+        d = _weekday(ref.ds, ex.ds.isoweekday())
+        suffix = ex.value[10:] if len(ex.value) > 10 and ex.value[10] == "T" else ""  # "Tuesday night"
+        return d.isoformat() + suffix, d, d
     if kind == "clock":
         m = _CLOCK_VALUE.match(ex.value)
         if not m:
             return None
-        if ref.gran != "day":
-            return _unknown_day(ref) + m.group(1), None, None
         return ref.ds.isoformat() + m.group(1), ref.ds, ref.ds
     if kind in ("month", "month_day") and ex.ds is not None and ex.de is not None:
         try:
