@@ -4,6 +4,8 @@
 
 * Temporal tagging, TempEval-3 Task A: `dateline timeml annotate` + `dateline timeml score` on
   TBAQ-cleaned TimeBank and AQUAINT.
+  Each is also scored on its two fixed parts (:mod:`bench.splits`: *tune*, the only part whose
+  errors are looked at, and *score*), e.g. ``timeml/TimeBank/score``.
 * Event coding: `dateline events code` + `dateline events score` on the PLOVER gold dev records.
 """
 
@@ -16,6 +18,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from splits import link_part, split_files  # noqa: E402
+
 
 def dateline(*args: str) -> str:
     res = subprocess.run([sys.executable, "-m", "dateline.cli", *args], capture_output=True, text=True)
@@ -27,6 +32,7 @@ def dateline(*args: str) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
+    ap.add_argument("--timeml-only", action="store_true", help="skip the event coding evaluation")
     args = ap.parse_args()
     data = args.shared / "data"
     results = {}
@@ -37,6 +43,13 @@ def main() -> None:
             out = tmp / name
             dateline("timeml", "annotate", str(gold), str(out))
             results[f"timeml/{name}"] = json.loads(dateline("timeml", "score", str(gold), str(out), "--json"))
+            for part, files in split_files(gold).items():
+                g = link_part(files, tmp / f"{name}-{part}-gold")
+                s = link_part([out / f.name for f in files], tmp / f"{name}-{part}-sys")
+                results[f"timeml/{name}/{part}"] = json.loads(dateline("timeml", "score", str(g), str(s), "--json"))
+        if args.timeml_only:
+            _print(results)
+            return
         gold = data / "events" / "plover-gsr-dev.json"
         records = json.loads(gold.read_text(encoding="utf-8"))
         inp = tmp / "gsr.jsonl"
@@ -47,13 +60,17 @@ def main() -> None:
         sysout = tmp / "gsr.out.jsonl"
         dateline("events", "code", str(inp), str(sysout))
         results["events/plover-gsr-dev"] = json.loads(dateline("events", "score", str(gold), str(sysout), "--json"))
+    _print(results)
+    out = Path(__file__).resolve().parent / "out"
+    out.mkdir(exist_ok=True)
+    (out / "eval.json").write_text(json.dumps(results, indent=2))
+
+
+def _print(results: dict) -> None:
     for k, v in results.items():
         keys = [x for x in ("strict_f1", "relaxed_f1", "value_f1", "type_f1", "type_accuracy", "source_accuracy",
                             "target_accuracy", "precision") if x in v]
         print(f"{k:28s} " + "  ".join(f"{x}={v[x]:.2f}" for x in keys))
-    out = Path(__file__).resolve().parent / "out"
-    out.mkdir(exist_ok=True)
-    (out / "eval.json").write_text(json.dumps(results, indent=2))
 
 
 if __name__ == "__main__":

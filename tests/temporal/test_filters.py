@@ -31,6 +31,10 @@ def _keep(rule_name: str, text: str, phrase: str) -> bool:
         ("set_every", "Parking costs $4 a day.", "a day", False),  # a rate
         ("set_adj", "The market closes weekly.", "weekly", True),
         ("set_adj", "The weekly paper sold out.", "weekly", False),  # adjectival
+        ("set_adj", "The club meets weekly in the old hall.", "weekly", True),  # an adverb before "in"
+        ("set_adj", "Rents are reviewed annually by the board.", "annually", True),
+        ("set_adj", "Membership rose 6% annually through the decade.", "annually", False),  # a rate
+        ("set_adj", "The orchard yields 300 crates annually.", "annually", False),  # a rate
         ("duration", "The tortoise is 52 years old.", "52 years old", False),
         ("duration", "She gave a second answer.", "a second", False),
         ("duration", "A quarter of the seats stayed empty.", "A quarter", False),

@@ -142,6 +142,13 @@ def test_values(text, value):
         ("The board meets every month.", "P1M", "SET"),
         ("The index is published daily.", "P1D", "SET"),
         ("The market is open on Mondays.", "XXXX-WXX-1", "SET"),
+        ("The bakery opens every morning.", "XXXX-XX-XXTMO", "SET"),
+        ("The choir sings each Sunday evening.", "XXXX-WXX-7TEV", "SET"),
+        ("The levy is paid annually by the owners.", "P1Y", "SET"),
+        ("The club meets weekly in the old hall.", "P1W", "SET"),
+        ("She won the marathon in 2:21:05.", "PT2H21M5S", "DURATION"),
+        ("Today's teenagers read less.", "PRESENT_REF", "DATE"),
+        ("Nothing tempts the students of today.", "PRESENT_REF", "DATE"),
     ],
 )
 def test_durations_and_sets(text, value, typ):
@@ -271,3 +278,10 @@ def test_earlier_and_later_keep_the_interval_on_their_side_of_the_dct():
     (later,) = tag("Talks will resume later this month.", DCT)
     assert (later.value, later.mod, later.date_start, later.date_end) == \
         ("2025-05", "END", DCT, dt.date(2025, 5, 31))
+
+
+def test_rates_are_not_sets_and_clock_times_stay_times():
+    assert [t.text for t in tag("The fleet grew 4% annually.", DCT)] == []
+    assert [(t.text, t.value) for t in tag("The bells rang at 6 p.m. after the 2:21:05 finish.", DCT)] == [
+        ("6 p.m.", "2025-05-30T18:00"), ("2:21:05", "PT2H21M5S")]
+    assert [t.value for t in tag("The minister resigned today.", DCT)] == ["2025-05-30"]

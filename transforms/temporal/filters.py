@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transforms.core.refdata import read_yaml
 from transforms.temporal.lexicon import load_lexicon
 
 _SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“]\s*)$")
@@ -92,9 +93,23 @@ def _set_every(name: str, m: re.Match[str], text: str, dct: dt.date) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _set_adverbs() -> tuple[frozenset[str], frozenset[str]]:
+    """(adverb-only set words, words after which a set word is still an adverb): ``sets.yaml``."""
+    d = read_yaml("temporal", "en", "sets.yaml")
+    return frozenset(d["adverbs"]), frozenset(d["adverb_next_words"])
+
+
 def _set_adj(name: str, m: re.Match[str], text: str, dct: dt.date) -> bool:
-    # "quarterly dividend", "daily newspaper": adjectival use is not a time expression
-    return not re.match(r"\s+[a-z]", text[m.end():m.end() + 3])
+    # "quarterly dividend", "daily newspaper": adjectival use is not a time expression;
+    # "paid annually", "meets weekly in ...": adverbs are
+    adverbs, next_ok = _set_adverbs()
+    if _rx().rate_before.search(text[max(0, m.start() - BEFORE_CHARS):m.start()]):
+        return False  # "grow 8% annually", "$5 daily": a rate, like "$35 a night"
+    if m.group(0).lower() in adverbs:
+        return True
+    nxt = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 24])
+    return nxt is None or nxt.group(1) in next_ok
 
 
 def _a_rate(name: str, m: re.Match[str], text: str) -> bool:

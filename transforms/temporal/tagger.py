@@ -5,7 +5,9 @@ false friends dropped by :mod:`~transforms.temporal.filters`); the longest non-o
 (:mod:`~transforms.temporal.resolve`); each normalised against the DCT in text order by the
 normaliser its rule names (:mod:`~transforms.temporal.normalise`), so that later expressions can
 anchor on earlier ones (:mod:`~transforms.temporal.anaphora`); modifier prefixes and the
-clock + day merge (:mod:`~transforms.temporal.modifiers`); one
+clock + day merge (:mod:`~transforms.temporal.modifiers`); the story's own reference time
+for the weekdays, clock times and months of a narrated past passage
+(:mod:`~transforms.temporal.narrative`); one
 :class:`~transforms.core.records.Timex` each, with its sentence index. Never raises.
 """
 
@@ -18,6 +20,7 @@ from collections.abc import Sequence
 from transforms.core.records import Sentence, Timex
 from transforms.temporal.lexer import Candidate, candidates
 from transforms.temporal.modifiers import extend, merge_clock_days
+from transforms.temporal.narrative import reanchor
 from transforms.temporal.normalise.base import Anchor, Context, Expr, Groups, Normalised
 from transforms.temporal.normalise.registry import NORMALISERS
 from transforms.temporal.patterns import compiled
@@ -87,11 +90,13 @@ def _tag(text: str, dct: dt.date, sentences: Sequence[Sentence] | None) -> list[
     cr = compiled()
     exprs = _normalise(resolve(candidates(text, dct, cr)), text, dct)
     extend(exprs, text, cr)
+    exprs = merge_clock_days(exprs, text)
+    reanchor(exprs, text, dct)
     starts = [s.start for s in sentences] if sentences else []
     return [
         Timex(start=ex.start, end=ex.end, text=text[ex.start:ex.end], timex_type=ex.timex_type,
               value=ex.value, mod=ex.mod, granularity=_granularity(ex.gran), date_start=ex.ds,
               date_end=ex.de, anchor=ex.anchor, rule=ex.rule,
               sentence_index=_sentence_index(sentences, starts, ex.start) if sentences and starts else None)
-        for ex in merge_clock_days(exprs, text)
+        for ex in exprs
     ]

@@ -119,7 +119,7 @@ def _left_hit(ltoks: list[str], i: int, cs: TenseCues) -> tuple[str | None, int,
     return hit, k, False
 
 
-def _scan_left(ltoks: list[str], cs: TenseCues) -> tuple[bool, str | None]:
+def _scan_left(ltoks: list[str], cs: TenseCues, deadline: bool = True) -> tuple[bool, str | None]:
     """(decided, direction) from the tokens before the expression, nearest first."""
     weak = None
     i = len(ltoks) - 1
@@ -138,7 +138,7 @@ def _scan_left(ltoks: list[str], cs: TenseCues) -> tuple[bool, str | None]:
             return True, hit
         i -= k
         steps += 1
-    if ltoks and ltoks[-1] in cs.deadline:
+    if deadline and ltoks and ltoks[-1] in cs.deadline:
         return True, "future"
     return False, weak
 
@@ -164,14 +164,15 @@ def _scan_right(rtoks: list[str], cs: TenseCues, weak: str | None) -> str | None
     return weak
 
 
-def direction(text: str, start: int, end: int) -> str | None:
+def direction(text: str, start: int, end: int, deadline: bool = True) -> str | None:
     """Direction of the expression text[start:end] from its clause.
 
     ``"past"``, ``"future"``, ``"past?"`` (only a weak cue: a regular ``-ed`` form, which may be
-    a participle) or ``None`` (no cue, or a present-tense clause)."""
+    a participle) or ``None`` (no cue, or a present-tense clause). ``deadline=False``: "by
+    Tuesday" is not future by itself (the clause's tense decides: "by Tuesday it had ended")."""
     cs = cues()
     ltoks, rtoks = _clause(text, start, end)
-    decided, found = _scan_left(ltoks, cs)
+    decided, found = _scan_left(ltoks, cs, deadline)
     if decided:
         return found
     if found:

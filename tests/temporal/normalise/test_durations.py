@@ -7,7 +7,12 @@ import datetime as dt
 import pytest
 
 from tests.temporal.normalise.helpers import ctx_for
-from transforms.temporal.normalise.durations import duration_value, norm_duration, norm_set
+from transforms.temporal.normalise.durations import (
+    duration_value,
+    norm_duration,
+    norm_duration_clock,
+    norm_set,
+)
 
 DCT = dt.date(2025, 5, 30)
 
@@ -52,3 +57,14 @@ def test_sets():
     assert norm_set({"unit": "week", "num": "other"}, DCT, ctx_for("every other week", "every other week")).value == "P2W"
     r = norm_set({"wd": "Sunday", "part": "mornings"}, DCT, ctx_for("Sunday mornings", "Sunday mornings"))
     assert (r.timex_type, r.value) == ("SET", "XXXX-WXX-7TMO")
+    r = norm_set({"part": "morning", "unit": None}, DCT, ctx_for("every morning", "every morning"))
+    assert (r.timex_type, r.value) == ("SET", "XXXX-XX-XXTMO")
+    r = norm_set({"wd": "Friday", "wdpart": "night"}, DCT, ctx_for("each Friday night", "each Friday night"))
+    assert r.value == "XXXX-WXX-5TNI"
+
+
+def test_clock_style_durations():
+    r = norm_duration_clock({"h": "2", "m": "15", "s": "30"}, DCT, ctx_for("in 2:15:30", "2:15:30"))
+    assert (r.timex_type, r.value) == ("DURATION", "PT2H15M30S")
+    assert norm_duration_clock({"h": "0", "m": "48", "s": "00"}, DCT, ctx_for("in 0:48:00", "0:48:00")).value == "PT48M"
+    assert norm_duration_clock({"h": "0", "m": "00", "s": "00"}, DCT, ctx_for("0:00:00", "0:00:00")) is None

@@ -150,9 +150,12 @@ def norm_set(g: Groups, dct: dt.date, ctx: Context) -> Normalised | None:
         wd = lx.weekdays.get(group(g, "wd").lower().rstrip("."))
         if wd is None:
             return None
-        part = lower(g, "part").rstrip("s")
+        part = (lower(g, "part") or lower(g, "wdpart")).rstrip("s")
         code = lx.parts.get(part) if part else None
         return Normalised("SET", f"XXXX-WXX-{wd}" + (f"T{code}" if code else ""))
+    if g.get("part"):  # "every morning": each day, that part of it
+        code = lx.parts.get(lower(g, "part"))
+        return Normalised("SET", "XXXX-XX-XXT" + code) if code else None
     unit = unit_of(group(g, "unit"))
     if unit is None:
         return None
@@ -162,3 +165,10 @@ def norm_set(g: Groups, dct: dt.date, ctx: Context) -> Normalised | None:
         k = 1
     v = duration_value(k, unit)
     return Normalised("SET", v) if v else None
+
+
+def norm_duration_clock(g: Groups, dct: dt.date, ctx: Context) -> Normalised | None:
+    """A clock-style duration, "2:15:30" -> ``PT2H15M30S`` (zero parts left out)."""
+    h, m, sec = int(group(g, "h")), int(group(g, "m")), int(group(g, "s"))
+    parts = "".join(f"{v}{c}" for v, c in ((h, "H"), (m, "M"), (sec, "S")) if v)
+    return Normalised("DURATION", f"PT{parts}") if parts else None

@@ -1,6 +1,7 @@
 """Normalisers of expressions relative to the DCT or to an earlier expression.
 
-``day_ref``: "today", "yesterday morning", "tonight", "the day after tomorrow". ``relative``:
+``day_ref``: "today", "yesterday morning", "tonight", "the day after tomorrow" (a generic
+"today's youth" is ``PRESENT_REF``). ``relative``:
 "last week", "this coming weekend", "earlier this month", "the weekend". ``offset``: "two years
 ago", "three days later", "a year earlier" (after a quarter: that quarter a year back).
 ``anaphoric``: "the next day", "earlier that day", "that same week", "the year before".
@@ -10,7 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
+from functools import lru_cache
 
+from transforms.core.refdata import read_yaml
 from transforms.temporal import calendar as cal
 from transforms.temporal.anaphora import QUARTER_CONTEXT_CHARS, anchor_of, find_anchor, find_quarter
 from transforms.temporal.lexicon import load_lexicon
@@ -21,10 +25,29 @@ OFFSET_LOOKBACK_CHARS = 300  # "three days later" counts from a date at most thi
 ANAPHORA_LOOKBACK_CHARS = 600  # "the next day" likewise
 
 
+@lru_cache(maxsize=1)
+def _generic() -> tuple[str, re.Pattern[str], re.Pattern[str]]:
+    """(the generic word, "today's <noun>" after it, "<noun> of" before it): ``generic.yaml``."""
+    d = read_yaml("temporal", "en", "generic.yaml")
+    nouns = "|".join(re.escape(n) for n in sorted(d["generic_nouns"], key=len, reverse=True))
+    return (d["generic_word"], re.compile(rf"['’]s\s+(?:{nouns})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{nouns})\s+of\s+$", re.IGNORECASE))
+
+
+def _is_generic(ref: str, part: str, ctx: Context) -> bool:
+    """"today's youth", "the children of today": the present era, not the publication day."""
+    word, after, before = _generic()
+    if ref != word or part:
+        return False
+    return bool(after.match(ctx.text, ctx.end) or before.search(ctx.text[max(0, ctx.start - 40):ctx.start]))
+
+
 def norm_day_ref(g: Groups, dct: dt.date, ctx: Context) -> Normalised | None:
     lx = load_lexicon()
     r = lx.relations
     ref, part, partrel = lower(g, "ref"), lower(g, "part"), lower(g, "partrel")
+    if not g.get("dayrel") and _is_generic(ref, part, ctx):
+        return Normalised("DATE", "PRESENT_REF")
     off = r.day_offsets.get(ref, 0)
     if partrel in r.part_relation_offsets:
         off = r.part_relation_offsets[partrel]
