@@ -1,7 +1,8 @@
 """One input item to a :class:`~transforms.core.records.Document`, or to a quarantine record.
 
-:func:`make_document` validates the text (present, a string, not binary, not empty), its
-language and its publication date and builds the document; :func:`document_or_quarantine` turns
+:func:`make_document` validates the text (present, a string, not binary, not empty), finds its
+language (never a reason to refuse it) and its publication date and the newsroom's calendar day
+of that date (the anchor of relative time expressions), and builds the document; :func:`document_or_quarantine` turns
 any rejection (or an unexpected error) into a :class:`~transforms.core.records.Quarantine`.
 """
 
@@ -9,13 +10,14 @@ from __future__ import annotations
 
 from transforms.core.records import Document, Quarantine
 from transforms.ingest.ids import content_hash, doc_id
-from transforms.ingest.language import check_language
+from transforms.ingest.language import identify_language
 from transforms.ingest.metadata import Meta, clean_str, language_code
 from transforms.ingest.options import BINARY_SAMPLE_BYTES, DATELINE_HEAD_CHARS, IngestOptions
 from transforms.ingest.published import NO_CONTAINER, Container, resolve_published
 from transforms.ingest.quarantine import quarantine
 from transforms.ingest.reject import Reject
 from transforms.text.dateline import dateline_agency
+from transforms.ingest.zones import day_in_zone, newsroom_zone
 from transforms.text.normalise import normalise_text
 
 MAX_ERROR_CHARS = 300  # of an unexpected error's message in a quarantine detail
@@ -39,20 +41,18 @@ def make_document(raw_text: object, meta: Meta, options: IngestOptions, input_pa
                   container: Container = NO_CONTAINER) -> Document:
     """Validate one item and build its document, or raise ``Reject``."""
     text = _checked_text(raw_text)
-    meta_language = language_code(meta.get("language"))
-    hint = language_code(meta.get("language_hint"))
-    if meta_language is None and hint in options.languages:
-        meta_language = hint  # a page/feed-level language only labels, it never rejects by itself
-    language = check_language(text, meta_language, options)  # before the date: no use dating it
-    published_at, published_source = resolve_published(meta, text, options, container)
+    published = resolve_published(meta, text, options, container)
+    language = identify_language(text, language_code(meta.get("language")), language_code(meta.get("language_hint")))
     title = clean_str(meta.get("title"))
     source = clean_str(meta.get("source")) or dateline_agency(text, DATELINE_HEAD_CHARS)
     url = clean_str(meta.get("url"))
-    shaping = {"published_at": published_at.isoformat(), "title": title, "source": source, "url": url,
-               "language": language}
+    local_date = published.stated_day or day_in_zone(published.at, newsroom_zone(text, source, url))
+    shaping = {"published_at": published.at.isoformat(), "title": title, "source": source, "url": url,
+               "language": language.code, "published_local_date": local_date.isoformat()}
     return Document(
         doc_id=doc_id(text), input_path=input_path, locator=locator, source=source, url=url, title=title,
-        language=language, published_at=published_at, published_source=published_source, text=text,
+        language=language.code, language_confidence=language.confidence, published_at=published.at,
+        published_source=published.source, published_local_date=local_date, text=text,
         content_hash=content_hash(text, shaping), external_id=clean_str(meta.get("id")),
     )
 

@@ -1,12 +1,23 @@
-"""Language of a text: a fast path for English, else langdetect (fixed seed), and the verdict.
+"""Language of a text: the declared one, a fast path for English, else langdetect (fixed seed).
 
-The fast path counts frequent English words (``seeds/reference/text/en/english_function_words.txt``);
-only a confident verdict for an unsupported language rejects an item.
+No text is refused for its language: every document gets an ISO 639-1 code and a confidence.
+
+* a ``language`` in the item's metadata is taken as declared (confidence 1.0);
+* the English fast path counts frequent English words
+  (``seeds/reference/text/en/english_function_words.txt``); a text that passes it is English
+  (confidence 1.0: no other language reaches that share);
+* else langdetect on the first :data:`LANG_SAMPLE_CHARS` characters gives the best language and
+  its probability; a page's or feed's own language (``<html lang>``, ``<language>``) is kept
+  when the detector gives it at least :data:`LANGUAGE_HINT_FLOOR`; an unsure verdict (below
+  :data:`LANGUAGE_CONFIDENT`) that leaves English that much is English (lists of names and
+  scores get low, arbitrary guesses);
+* a text too short to judge keeps the page's language, else none, with no confidence.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from transforms.core.refdata import read_words
@@ -14,15 +25,23 @@ from transforms.ingest.options import (
     ENGLISH_FAST_PATH_MIN_WORDS,
     ENGLISH_FAST_PATH_SHARE,
     LANG_SAMPLE_CHARS,
-    LANGUAGE_ALLOWED_FLOOR,
-    LANGUAGE_REJECT_PROBABILITY,
     MIN_LETTERS_FOR_LANGUAGE,
-    IngestOptions,
 )
-from transforms.ingest.reject import Reject
 
 _LOWER_WORD = re.compile(r"[a-z]+")
 CAPITALS_SHARE_TO_LOWER = 0.6  # a text mostly in capitals is lower-cased before detection
+LANGUAGE_HINT_FLOOR = 0.2  # the page's language is kept while the detector gives it this much
+LANGUAGE_CONFIDENT = 0.80  # a verdict below this probability is unsure
+DEFAULT_LANGUAGE = "en"
+CERTAIN = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageVerdict:
+    """A text's language (ISO 639-1, ``None`` when unknown) and how sure it is (``None``: not judged)."""
+
+    code: str | None
+    confidence: float | None
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +53,7 @@ def _seeded_detector() -> None:
 
 
 def detect_language(text: str) -> tuple[str | None, float, dict[str, float]]:
-    """(best language, its probability, all probabilities) on the first ~2000 chars; deterministic."""
+    """(best language, its probability, all probabilities) on the first characters; deterministic."""
     from langdetect import detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
@@ -59,26 +78,23 @@ def looks_english(sample: str) -> bool:
     return sum(1 for w in words if w in english) >= ENGLISH_FAST_PATH_SHARE * len(words)
 
 
-def check_language(text: str, meta_language: str | None, options: IngestOptions) -> str | None:
-    """The item's language code (``None`` when unknown), or ``Reject("unsupported language")``."""
-    allowed = tuple(options.languages)
-    if meta_language and meta_language not in allowed:
-        raise Reject("unsupported language", f"metadata language is {meta_language!r}; supported: "
-                     f"{', '.join(allowed)}")
+def identify_language(text: str, declared: str | None = None, hint: str | None = None) -> LanguageVerdict:
+    """The language of ``text`` (see the module docstring); never refuses a text."""
+    if declared:
+        return LanguageVerdict(declared, CERTAIN)
     sample = text[:LANG_SAMPLE_CHARS]
-    if sum(1 for c in sample if c.isalpha()) < MIN_LETTERS_FOR_LANGUAGE:
-        return meta_language
-    if "en" in allowed and looks_english(sample):
-        return meta_language or "en"
     letters = [c for c in sample if c.isalpha()]
+    if len(letters) < MIN_LETTERS_FOR_LANGUAGE:
+        return LanguageVerdict(hint, None)
+    if looks_english(sample):
+        return LanguageVerdict(DEFAULT_LANGUAGE, CERTAIN)
     if sum(1 for c in letters if c.isupper()) > CAPITALS_SHARE_TO_LOWER * len(letters):
         sample = sample.lower()  # an all-caps headline confuses the detector
     best, prob, probs = detect_language(sample)
     if best is None:
-        return meta_language
-    # reject only a confident verdict: lists of names and scores get low, arbitrary guesses
-    if best not in allowed and prob >= LANGUAGE_REJECT_PROBABILITY \
-            and max((probs.get(a, 0.0) for a in allowed), default=0.0) < LANGUAGE_ALLOWED_FLOOR:
-        raise Reject("unsupported language", f"text looks like {best!r} (p={prob:.2f}); supported: "
-                     f"{', '.join(allowed)}")
-    return meta_language or (best if best in allowed else meta_language)
+        return LanguageVerdict(hint, None)
+    if hint and hint != best and probs.get(hint, 0.0) >= LANGUAGE_HINT_FLOOR:
+        return LanguageVerdict(hint, round(probs[hint], 4))
+    if prob < LANGUAGE_CONFIDENT and probs.get(DEFAULT_LANGUAGE, 0.0) >= LANGUAGE_HINT_FLOOR:
+        return LanguageVerdict(DEFAULT_LANGUAGE, round(probs[DEFAULT_LANGUAGE], 4))
+    return LanguageVerdict(best, round(prob, 4))
