@@ -17,7 +17,7 @@ from transforms.ingest.published import NO_CONTAINER, Container, resolve_publish
 from transforms.ingest.quarantine import quarantine
 from transforms.ingest.reject import Reject
 from transforms.text.dateline import dateline_agency
-from transforms.ingest.zones import day_in_zone, newsroom_zone
+from transforms.ingest.zones import local_day
 from transforms.text.normalise import normalise_text
 
 MAX_ERROR_CHARS = 300  # of an unexpected error's message in a quarantine detail
@@ -46,7 +46,7 @@ def make_document(raw_text: object, meta: Meta, options: IngestOptions, input_pa
     title = clean_str(meta.get("title"))
     source = clean_str(meta.get("source")) or dateline_agency(text, DATELINE_HEAD_CHARS)
     url = clean_str(meta.get("url"))
-    local_date = published.stated_day or day_in_zone(published.at, newsroom_zone(text, source, url))
+    local_date = local_day(published, text, source, url, container.page_date)
     shaping = {"published_at": published.at.isoformat(), "title": title, "source": source, "url": url,
                "language": language.code, "published_local_date": local_date.isoformat()}
     return Document(

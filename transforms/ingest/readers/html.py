@@ -22,7 +22,7 @@ from transforms.ingest.document import document_or_quarantine
 from transforms.ingest.metadata import Meta, clean_str
 from transforms.ingest.options import HTML_HEAD_CHARS, IngestOptions
 from transforms.ingest.pagedate import htmldate_day
-from transforms.ingest.published import NO_CONTAINER, Container, parse_published
+from transforms.ingest.published import NO_CONTAINER, Container, parse_published, stated_day
 from transforms.ingest.quarantine import quarantine
 from transforms.ingest.readers.base import text_reader
 from transforms.ingest.readers.registry import Item, register
@@ -147,7 +147,8 @@ def html_item(page: str, options: IngestOptions, ip: str, locator: str, extra: M
         if extra:
             meta.update({k: v for k, v in extra.items() if v})
         text = html_main_text(page)
-        if text and not meta.get("published"):
+        if text and (not meta.get("published") or stated_day(meta["published"]) is None):
+            # no explicit date, or one in UTC: the day the page shows dates it, or picks its local day
             container = dataclasses.replace(container, page_date=htmldate_day(page, meta.get("url"), options))
     except Reject as r:
         return quarantine(ip, locator, r.reason, r.detail, page)
