@@ -1,17 +1,19 @@
-"""Language of a text: the declared one, a fast path for English, else langdetect (fixed seed).
+"""Language of a text: the declared one, else CLD2 (pycld2), else frequent English words.
 
-No text is refused for its language: every document gets an ISO 639-1 code and a confidence.
+No text is refused for its language: every document keeps an ISO 639-1 code and a confidence.
 
 * a ``language`` in the item's metadata is taken as declared (confidence 1.0);
-* the English fast path counts frequent English words
-  (``seeds/reference/text/en/english_function_words.txt``); a text that passes it is English
-  (confidence 1.0: no other language reaches that share);
-* else langdetect on the first :data:`LANG_SAMPLE_CHARS` characters gives the best language and
-  its probability; a page's or feed's own language (``<html lang>``, ``<language>``) is kept
-  when the detector gives it at least :data:`LANGUAGE_HINT_FLOOR`; an unsure verdict (below
-  :data:`LANGUAGE_CONFIDENT`) that leaves English that much is English (lists of names and
-  scores get low, arbitrary guesses);
-* a text too short to judge keeps the page's language, else none, with no confidence.
+* else CLD2 reads the first :data:`LANG_SAMPLE_CHARS` characters (deterministic, a fraction of
+  a millisecond): a reliable verdict gives the language and the share of the text in it as the
+  confidence. A page's or feed's own language (``<html lang>``, ``<language>``) is kept when
+  CLD2 finds at least :data:`LANGUAGE_HINT_SHARE` percent of the text in it;
+* where CLD2 cannot tell, a text whose words are mostly frequent English words
+  (``seeds/reference/text/en/english_function_words.txt``) is English (confidence 1.0: no other
+  language reaches that share);
+* a text too short or too mixed to judge (lists of names and scores) keeps the page's language,
+  else none, with no confidence; such a text is processed as English downstream.
+
+Detector codes that are not ISO 639-1 are mapped by ``seeds/reference/ingest/language_codes.tsv``.
 """
 
 from __future__ import annotations
@@ -20,20 +22,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transforms.core.refdata import read_words
+from transforms.core.refdata import read_mapping, read_words
 from transforms.ingest.options import (
     ENGLISH_FAST_PATH_MIN_WORDS,
     ENGLISH_FAST_PATH_SHARE,
     LANG_SAMPLE_CHARS,
-    MIN_LETTERS_FOR_LANGUAGE,
 )
 
 _LOWER_WORD = re.compile(r"[a-z]+")
-CAPITALS_SHARE_TO_LOWER = 0.6  # a text mostly in capitals is lower-cased before detection
-LANGUAGE_HINT_FLOOR = 0.2  # the page's language is kept while the detector gives it this much
-LANGUAGE_CONFIDENT = 0.80  # a verdict below this probability is unsure
-DEFAULT_LANGUAGE = "en"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # CLD2 refuses these bytes
+LANGUAGE_HINT_SHARE = 20  # percent of the text CLD2 must find in the page's language to keep it
+UNKNOWN = "un"
 CERTAIN = 1.0
+DEFAULT_LANGUAGE = "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,33 +45,36 @@ class LanguageVerdict:
     confidence: float | None
 
 
-@lru_cache(maxsize=1)
-def _seeded_detector() -> None:
-    """Make langdetect deterministic (once per process)."""
-    from langdetect import DetectorFactory
-
-    DetectorFactory.seed = 0
+@lru_cache(maxsize=None)
+def _iso(code: str) -> str:
+    """The ISO 639-1 code of a detector code ("iw" -> "he", "zh-Hant" -> "zh")."""
+    base = code.split("-")[0].lower()
+    return read_mapping("ingest", "language_codes.tsv", key="detector", value="iso").get(base, base)
 
 
 def detect_language(text: str) -> tuple[str | None, float, dict[str, float]]:
-    """(best language, its probability, all probabilities) on the first characters; deterministic."""
-    from langdetect import detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
+    """(best language, its share of the text 0-1, every language found and its share) on the
+    first characters; ``(None, 0.0, {})`` when CLD2 cannot tell reliably. Deterministic."""
+    import pycld2
 
-    _seeded_detector()
+    sample = _CONTROL.sub(" ", text[:LANG_SAMPLE_CHARS]).encode("utf-8", errors="ignore")
     try:
-        langs = detect_langs(text[:LANG_SAMPLE_CHARS])
-    except LangDetectException:
+        reliable, _bytes, details = pycld2.detect(sample, isPlainText=True)
+    except pycld2.error:
         return None, 0.0, {}
-    probs = {lang.lang.split("-")[0]: lang.prob for lang in langs}
-    if not langs:
-        return None, 0.0, {}
-    return langs[0].lang.split("-")[0], langs[0].prob, probs
+    shares: dict[str, float] = {}
+    for _name, code, percent, _score in details:
+        if code != UNKNOWN and percent > 0:
+            shares[_iso(code)] = shares.get(_iso(code), 0.0) + percent / 100
+    if not reliable or not shares:
+        return None, 0.0, shares
+    best = max(shares, key=lambda c: shares[c])
+    return best, shares[best], shares
 
 
 def looks_english(sample: str) -> bool:
-    """Cheap test before the statistical detector: frequent English words make up a large share
-    of the words. Typical English news scores 0.4-0.5; other languages stay far below the threshold."""
+    """Frequent English words make up a large share of the words. Typical English news scores
+    0.4-0.5; other languages stay far below the threshold."""
     english = read_words("text", "en", "english_function_words.txt")
     words = _LOWER_WORD.findall(sample.lower())
     if len(words) < ENGLISH_FAST_PATH_MIN_WORDS:
@@ -83,18 +87,11 @@ def identify_language(text: str, declared: str | None = None, hint: str | None =
     if declared:
         return LanguageVerdict(declared, CERTAIN)
     sample = text[:LANG_SAMPLE_CHARS]
-    letters = [c for c in sample if c.isalpha()]
-    if len(letters) < MIN_LETTERS_FOR_LANGUAGE:
-        return LanguageVerdict(hint, None)
+    best, share, shares = detect_language(sample)
+    if hint and shares.get(hint, 0.0) * 100 >= LANGUAGE_HINT_SHARE:
+        return LanguageVerdict(hint, round(shares[hint], 2))
+    if best is not None:
+        return LanguageVerdict(best, round(share, 2))
     if looks_english(sample):
         return LanguageVerdict(DEFAULT_LANGUAGE, CERTAIN)
-    if sum(1 for c in letters if c.isupper()) > CAPITALS_SHARE_TO_LOWER * len(letters):
-        sample = sample.lower()  # an all-caps headline confuses the detector
-    best, prob, probs = detect_language(sample)
-    if best is None:
-        return LanguageVerdict(hint, None)
-    if hint and hint != best and probs.get(hint, 0.0) >= LANGUAGE_HINT_FLOOR:
-        return LanguageVerdict(hint, round(probs[hint], 4))
-    if prob < LANGUAGE_CONFIDENT and probs.get(DEFAULT_LANGUAGE, 0.0) >= LANGUAGE_HINT_FLOOR:
-        return LanguageVerdict(DEFAULT_LANGUAGE, round(probs[DEFAULT_LANGUAGE], 4))
-    return LanguageVerdict(best, round(prob, 4))
+    return LanguageVerdict(hint, None)

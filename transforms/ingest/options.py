@@ -16,8 +16,7 @@ from transforms.text.dateline import DATELINE_HEAD_CHARS
 UTC = dt.UTC
 
 EXCERPT_CHARS = 200  # a quarantine row shows this much of the item
-LANG_SAMPLE_CHARS = 2000  # language detection looks at the first characters only
-MIN_LETTERS_FOR_LANGUAGE = 20  # shorter texts are not judged
+LANG_SAMPLE_CHARS = 600  # language detection looks at the first characters only
 ENGLISH_FAST_PATH_SHARE = 0.30  # share of frequent English words above which a text is English
 ENGLISH_FAST_PATH_MIN_WORDS = 40
 HTML_HEAD_CHARS = 2_000_000  # metadata search in pages is limited to this many characters
