@@ -5,6 +5,11 @@
 * Temporal tagging, TempEval-3 Task A: `dateline timeml annotate` + `dateline timeml score` on
   TBAQ-cleaned TimeBank and AQUAINT.
 * Event coding: `dateline events code` + `dateline events score` on the PLOVER gold dev records.
+* Time expressions in other languages: `dateline timeml score-language` on FR-TimeBank, the
+  Spanish TimeBank and MEANTIME, TimeBankPT, tune and score parts (bench/eval_languages.py),
+  beside HeidelTime's published value F1.
+* Publication days of 300 real web pages (htmldate-eval), tune and score parts, beside htmldate
+  alone (bench/eval_pages.py).
 """
 
 from __future__ import annotations
@@ -15,6 +20,10 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import eval_languages  # noqa: E402
+import eval_pages  # noqa: E402
 
 
 def dateline(*args: str) -> str:
@@ -47,10 +56,18 @@ def main() -> None:
         sysout = tmp / "gsr.out.jsonl"
         dateline("events", "code", str(inp), str(sysout))
         results["events/plover-gsr-dev"] = json.loads(dateline("events", "score", str(gold), str(sysout), "--json"))
+    languages = eval_languages.evaluate(args.shared)
+    pages, _rows = eval_pages.evaluate(data / "pages")
     for k, v in results.items():
         keys = [x for x in ("strict_f1", "relaxed_f1", "value_f1", "type_f1", "type_accuracy", "source_accuracy",
                             "target_accuracy", "precision") if x in v]
         print(f"{k:28s} " + "  ".join(f"{x}={v[x]:.2f}" for x in keys))
+    print("\n".join(eval_languages.report(languages)))
+    for p, r in pages.items():
+        print(f"pages/htmldate-eval/{p:5s} publication day right: dateline={r['dateline_accuracy']:.1f}%  "
+              f"htmldate alone={r['htmldate_accuracy']:.1f}%  (n={r['pages']})")
+    results["timex_languages"] = languages
+    results["pages/htmldate-eval"] = pages
     out = Path(__file__).resolve().parent / "out"
     out.mkdir(exist_ok=True)
     (out / "eval.json").write_text(json.dumps(results, indent=2))
