@@ -4,7 +4,6 @@ language right, time expressions present and anchored to the local day, events o
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import duckdb
 import pytest

@@ -16,8 +16,8 @@ from transforms.ingest.options import BINARY_SAMPLE_BYTES, DATELINE_HEAD_CHARS, 
 from transforms.ingest.published import NO_CONTAINER, Container, resolve_published
 from transforms.ingest.quarantine import quarantine
 from transforms.ingest.reject import Reject
-from transforms.text.dateline import dateline_agency
 from transforms.ingest.zones import local_day
+from transforms.text.dateline import dateline_agency
 from transforms.text.normalise import normalise_text
 
 MAX_ERROR_CHARS = 300  # of an unexpected error's message in a quarantine detail

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from transforms.core.refdata import read_mapping, read_words
 from transforms.ingest.options import (
@@ -45,7 +45,7 @@ class LanguageVerdict:
     confidence: float | None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _iso(code: str) -> str:
     """The ISO 639-1 code of a detector code ("iw" -> "he", "zh-Hant" -> "zh")."""
     base = code.split("-")[0].lower()

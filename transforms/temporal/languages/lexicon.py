@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from transforms.core.refdata import read_yaml
@@ -106,7 +106,7 @@ def _names(info: dict[str, Any], extra: dict[str, list[str]], keys: tuple[str, .
     return {w.lower(): i for i, k in enumerate(keys, first) for w in info.get(k, []) + extra.get(k, [])}
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(code: str) -> LanguageLexicon:
     """The compiled lexicon of language ``code`` (dateparser's locale plus our cue file)."""
     from dateparser.languages.loader import LocaleDataLoader

@@ -43,7 +43,7 @@ def blocked(lex: LanguageLexicon, text: str, f: Found) -> bool:
     """True when the words before the match give it another sense (see the module docstring)."""
     if f.rule == "duration" and lex.cues.get("duration_blocked_after"):
         before = text[max(0, f.start - DURATION_BLOCK_WINDOW):f.start].lower()
-        if re.search(rf"(?<!\w)(?:{lex.cues['duration_blocked_after']})\s+$", before):
+        if re.search(rf"(?:(?<!\w)|(?=\W))(?:{lex.cues['duration_blocked_after']})\s+$", before):
             return True
     words = (lex.cues.get("relative_blocked_after") or {}).get(text[f.start:f.end].lower())
     if not words:

@@ -9,7 +9,7 @@ keep their position in the cue file.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from transforms.temporal.patterns import alternation
 
@@ -26,13 +26,13 @@ CJK_DATES = [("ymd", r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]"),
 BARE_YEAR = r"(?<![\w.,/$€£-])(?P<y>(?:1[89]|20)\d\d)(?![\w%€$]|[.,/-]\d)"
 
 
-def _opt(cues: dict, key: str, template: str) -> str:
+def _opt(cues: dict[str, Any], key: str, template: str) -> str:
     """``template`` around the alternation of the cue list ``key`` ('' when the cue file has none)."""
     words = cues.get(key)
     return template.format(alternation(words)) if words else ""
 
 
-def _connector(cues: dict, key: str, default: str) -> str:
+def _connector(cues: dict[str, Any], key: str, default: str) -> str:
     words = cues.get(key, "")
     return rf"(?:\s*{alternation(words.split('|'))}\s*|\s+)" if words else default
 
@@ -110,7 +110,9 @@ def _word_patterns(lex: LanguageLexicon, b: str, e: str, pre: str, post: str) ->
         if pods and day_rel:
             out.append(("relative_pod", rf"{b}(?P<rel>{alternation(day_rel)})\s+(?P<pod>{alternation(pods)}){e}"))
         out.append(("relative", rf"{b}(?P<rel>{alternation(lex.relative)}){e}"))
-    long_months = [w for w in lex.months if len(w) >= MIN_NAME_CHARS or not w.isascii() and len(w) >= 3]
+    alone = {w.lower() for w in c.get("bare_month_exclude") or []}  # "sept" is also seven
+    long_months = [w for w in lex.months if (len(w) >= MIN_NAME_CHARS or not w.isascii() and len(w) >= 3)
+                   and w not in alone]
     out.append(("month", rf"{b}{pre}(?P<mn>{alternation(long_months)}){e}{post}"))
     return out
 

@@ -21,7 +21,14 @@ from collections.abc import Sequence
 
 from transforms.core.records import Sentence, Timex
 from transforms.temporal.languages.lexicon import LanguageLexicon, lexicon
-from transforms.temporal.languages.merge import Found, anchor_clocks, blocked, longest, merge_days, with_prefix
+from transforms.temporal.languages.merge import (
+    Found,
+    anchor_clocks,
+    blocked,
+    longest,
+    merge_days,
+    with_prefix,
+)
 from transforms.temporal.languages.values import normalise, shifted
 from transforms.temporal.tagger import MAX_TEXT, sentence_index
 
