@@ -37,6 +37,7 @@ SHARED ?= ../shared
 bench: $(STAMP)
 	$(BIN)/python bench/bench_temporal.py $(SHARED)/data/corpora/te3-silver
 	$(BIN)/python bench/bench_pipeline.py $(SHARED)/data/corpora/te3-silver
+	$(BIN)/python bench/bench_language.py $(SHARED)/data/pages/htmldate-eval $(SHARED)/data/timeml/fr-frtimebank $(SHARED)/data/corpora/te3-silver
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_all.py --shared $(SHARED)

@@ -7,6 +7,11 @@
   Each is also scored on its two fixed parts (:mod:`bench.splits`: *tune*, the only part whose
   errors are looked at, and *score*), e.g. ``timeml/TimeBank/score``.
 * Event coding: `dateline events code` + `dateline events score` on the PLOVER gold dev records.
+* Time expressions in other languages: `dateline timeml score-language` on FR-TimeBank, the
+  Spanish TimeBank and MEANTIME, TimeBankPT, tune and score parts (bench/eval_languages.py),
+  beside HeidelTime's published value F1.
+* Publication days of 300 real web pages (htmldate-eval), tune and score parts, beside htmldate
+  alone (bench/eval_pages.py).
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import eval_languages  # noqa: E402
+import eval_pages  # noqa: E402
 from splits import link_part, split_files  # noqa: E402
 
 
@@ -60,7 +67,15 @@ def main() -> None:
         sysout = tmp / "gsr.out.jsonl"
         dateline("events", "code", str(inp), str(sysout))
         results["events/plover-gsr-dev"] = json.loads(dateline("events", "score", str(gold), str(sysout), "--json"))
+    languages = eval_languages.evaluate(args.shared)
+    pages, _rows = eval_pages.evaluate(data / "pages")
     _print(results)
+    print("\n".join(eval_languages.report(languages)))
+    for p, r in pages.items():
+        print(f"pages/htmldate-eval/{p:5s} publication day right: dateline={r['dateline_accuracy']:.1f}%  "
+              f"htmldate alone={r['htmldate_accuracy']:.1f}%  (n={r['pages']})")
+    results["timex_languages"] = languages
+    results["pages/htmldate-eval"] = pages
     out = Path(__file__).resolve().parent / "out"
     out.mkdir(exist_ok=True)
     (out / "eval.json").write_text(json.dumps(results, indent=2))

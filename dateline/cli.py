@@ -297,6 +297,27 @@ def cmd_timeml_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_timeml_score_language(args: argparse.Namespace) -> int:
+    from transforms.evaluation.gold import read_gold
+    from transforms.evaluation.languages import score_language
+    from transforms.temporal.languages import supported_languages
+
+    if args.language not in supported_languages():
+        raise UserError(f"no time-expression cues for language {args.language!r}; "
+                        f"supported: {', '.join(supported_languages())}")
+    if not Path(args.gold).exists():
+        raise UserError(f"no such file or directory: {args.gold}")
+    result = score_language(read_gold(Path(args.gold), args.format), args.language)
+    if not args.per_document:
+        result.pop("documents")
+    if args.json:
+        print(json.dumps(result, sort_keys=True))
+    else:
+        rows = [(k, f"{v:.2f}" if isinstance(v, float) else v) for k, v in result["total"].items()]
+        _print_table(["metric", "value"], rows, title=f"TempEval-3 Task A ({args.language})")
+    return 0
+
+
 def cmd_events_code(args: argparse.Namespace) -> int:
     from transforms.evaluation.plover import code_file
 
@@ -425,6 +446,13 @@ def build_parser() -> argparse.ArgumentParser:
     ts.add_argument("system_dir")
     ts.add_argument("--json", action="store_true", help="print one JSON line")
     ts.set_defaults(func=cmd_timeml_score)
+    tl = tsub.add_parser("score-language", help="tag GOLD in another language and score it (TempEval-3 Task A)")
+    tl.add_argument("gold", help="a folder of .tml files (tml, tempeval1) or a BIO TSV file (bio)")
+    tl.add_argument("--language", required=True, help="ISO 639-1 code, e.g. fr")
+    tl.add_argument("--format", required=True, choices=["tml", "bio", "tempeval1"])
+    tl.add_argument("--per-document", action="store_true", help="also the counts of every document (with --json)")
+    tl.add_argument("--json", action="store_true", help="print one JSON line")
+    tl.set_defaults(func=cmd_timeml_score_language)
 
     e = sub.add_parser("events", help="PLOVER event coding of sentences and its evaluation")
     esub = e.add_subparsers(dest="events_command", metavar="ACTION", required=True)

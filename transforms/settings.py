@@ -55,7 +55,7 @@ class Defaults:
     lock_timeout: float = 600.0  # seconds a run waits for another run's lock
     workers: int | None = None  # None: one per core, at most 2
     future_tolerance_days: int = 2  # a publication date this many days after now is still possible
-    languages: tuple[str, ...] = ("en",)  # languages ingest processes (ISO 639-1)
+    event_languages: tuple[str, ...] = ("en",)  # languages with an event model (ISO 639-1); others: no events
 
 
 DEFAULTS = Defaults()

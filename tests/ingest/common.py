@@ -16,8 +16,8 @@ FIX = REPO / "tests" / "fixtures" / "ingest"
 NOW = dt.datetime(2025, 6, 10, 12, 0, tzinfo=dt.UTC)
 OPTS = IngestOptions(now=NOW)
 
-DOC_KEYS = {"doc_id", "input_path", "locator", "source", "url", "title", "language", "published_at",
-            "published_source", "text", "content_hash"}
+DOC_KEYS = {"doc_id", "input_path", "locator", "source", "url", "title", "language", "language_confidence",
+            "published_at", "published_source", "published_local_date", "text", "content_hash"}
 QUARANTINE_KEYS = {"input_path", "locator", "reason", "detail", "raw_excerpt"}
 Item = Document | Quarantine
 
@@ -42,7 +42,8 @@ def assert_document(item: Item) -> None:
     assert item.published_at.tzinfo is not None and item.published_at.utcoffset() == dt.timedelta(0)
     assert item.text == normalise_text(item.text)
     assert item.doc_id == doc_id(item.text)
-    assert item.published_source in {"metadata", "dateline", "assumed", "archive"}
+    assert item.published_source in {"metadata", "htmldate", "dateline", "archive", "assumed"}
+    assert abs((item.local_date - item.published_date).days) <= 1  # the local day is within a day of UTC's
 
 
 def assert_quarantine(item: Item, reason: str) -> None:

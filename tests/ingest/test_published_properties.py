@@ -68,13 +68,16 @@ def test_dateline_with_year_is_read(day, place, tail):
 def test_resolve_published_only_rejects(meta, text):
     """Either a UTC datetime with a known source, or a quarantine reason: nothing else escapes."""
     try:
-        when, source = resolve_published(meta, text, IngestOptions(now=NOW))
+        published = resolve_published(meta, text, IngestOptions(now=NOW))
     except Reject as r:
         assert r.reason in {"no publication date", "unparseable publication date", "impossible publication date"}
     else:
+        when = published.at
         assert when.utcoffset() == dt.timedelta(0)
-        assert source in {"metadata", "dateline"}
+        assert published.source in {"metadata", "dateline"}
         assert dt.datetime(1900, 1, 1, tzinfo=dt.UTC) <= when <= NOW + dt.timedelta(days=2)
+        day = published.stated_day
+        assert day is None or abs((day - when.date()).days) <= 1
 
 
 @settings(max_examples=100, deadline=None)

@@ -26,7 +26,8 @@ def test_jsonl_lines_land_where_expected():
     assert_quarantine(items["line:6"], "empty text")
     assert_quarantine(items["line:7"], "unparseable publication date")
     assert_quarantine(items["line:8"], "impossible publication date")
-    assert_quarantine(items["line:9"], "unsupported language")
+    assert_document(items["line:9"])  # French: kept, with its language
+    assert items["line:9"].language == "fr"
     assert_quarantine(items["line:10"], "broken json")
     assert_document(items["line:11"])
     assert items["line:11"].published_source == "dateline"

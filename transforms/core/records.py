@@ -52,18 +52,25 @@ class Document:
     input_path: str
     text: str
     published_at: dt.datetime  # timezone-aware UTC
-    published_source: str  # metadata | dateline | assumed | archive
+    published_source: str  # metadata | htmldate | dateline | archive | assumed
     content_hash: str
     locator: str = ""
     source: str | None = None
     url: str | None = None
     title: str | None = None
-    language: str | None = None
+    language: str | None = None  # ISO 639-1
+    language_confidence: float | None = None  # 1.0 declared or English by its function words; else the detector's
+    published_local_date: dt.date | None = None  # the newsroom's calendar day (None: the UTC day)
     external_id: str | None = None  # the item's own id (metadata `id`): shown in quarantine details, not stored
 
     @property
     def published_date(self) -> dt.date:
         return self.published_at.date()
+
+    @property
+    def local_date(self) -> dt.date:
+        """The calendar day where the article was written: the anchor of its relative time expressions."""
+        return self.published_local_date or self.published_date
 
     def to_row(self) -> dict[str, Any]:
         return asdict(self)

@@ -121,6 +121,11 @@ def score_dirs(gold_dir: str | Path, system_dir: str | Path) -> dict[str, Any]:
         tot["documents"] += 1
         for k in COUNTS:
             tot[k] += getattr(c, k)
+    return with_metrics(tot)
+
+
+def with_metrics(tot: dict[str, Any]) -> dict[str, Any]:
+    """The counts ``tot`` (:data:`COUNTS`) with precision, recall and F1 of each metric added."""
     res = dict(tot)
     for name, key in METRICS:
         p, r, f = _prf(tot[key], tot["system"], tot["gold"])

@@ -1,16 +1,17 @@
 """One input item to a :class:`~transforms.core.records.Document`, or to a quarantine record.
 
 :func:`make_document` validates the text (present, a string, not binary, not empty, not over
-the per-document limit), its language and its publication date and builds the document;
-:func:`document_or_quarantine` turns any rejection (or an unexpected error) into a
-:class:`~transforms.core.records.Quarantine`.
+the per-document limit), finds its language (never a reason to refuse it), its publication date
+and the newsroom's calendar day of that date (the anchor of relative time expressions), and
+builds the document; :func:`document_or_quarantine` turns any rejection (or an unexpected error)
+into a :class:`~transforms.core.records.Quarantine`.
 """
 
 from __future__ import annotations
 
 from transforms.core.records import Document, Quarantine
 from transforms.ingest.ids import content_hash, doc_id
-from transforms.ingest.language import check_language
+from transforms.ingest.language import identify_language
 from transforms.ingest.metadata import Meta, clean_str, language_code
 from transforms.ingest.options import (
     BINARY_SAMPLE_BYTES,
@@ -21,6 +22,7 @@ from transforms.ingest.options import (
 from transforms.ingest.published import NO_CONTAINER, Container, resolve_published
 from transforms.ingest.quarantine import quarantine
 from transforms.ingest.reject import Reject
+from transforms.ingest.zones import local_day
 from transforms.text.dateline import dateline_agency
 from transforms.text.normalise import normalise_text
 
@@ -48,20 +50,18 @@ def make_document(raw_text: object, meta: Meta, options: IngestOptions, input_pa
                   container: Container = NO_CONTAINER) -> Document:
     """Validate one item and build its document, or raise ``Reject``."""
     text = _checked_text(raw_text)
-    meta_language = language_code(meta.get("language"))
-    hint = language_code(meta.get("language_hint"))
-    if meta_language is None and hint in options.languages:
-        meta_language = hint  # a page/feed-level language only labels, it never rejects by itself
-    language = check_language(text, meta_language, options)  # before the date: no use dating it
-    published_at, published_source = resolve_published(meta, text, options, container)
+    published = resolve_published(meta, text, options, container)
+    language = identify_language(text, language_code(meta.get("language")), language_code(meta.get("language_hint")))
     title = clean_str(meta.get("title"))
     source = clean_str(meta.get("source")) or dateline_agency(text, DATELINE_HEAD_CHARS)
     url = clean_str(meta.get("url"))
-    shaping = {"published_at": published_at.isoformat(), "title": title, "source": source, "url": url,
-               "language": language}
+    local_date = local_day(published, text, source, url, container.page_date)
+    shaping = {"published_at": published.at.isoformat(), "title": title, "source": source, "url": url,
+               "language": language.code, "published_local_date": local_date.isoformat()}
     return Document(
         doc_id=doc_id(text), input_path=input_path, locator=locator, source=source, url=url, title=title,
-        language=language, published_at=published_at, published_source=published_source, text=text,
+        language=language.code, language_confidence=language.confidence, published_at=published.at,
+        published_source=published.source, published_local_date=local_date, text=text,
         content_hash=content_hash(text, shaping), external_id=clean_str(meta.get("id")),
     )
 

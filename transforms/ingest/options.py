@@ -16,10 +16,7 @@ from transforms.text.dateline import DATELINE_HEAD_CHARS
 UTC = dt.UTC
 
 EXCERPT_CHARS = 200  # a quarantine row shows this much of the item
-LANG_SAMPLE_CHARS = 2000  # language detection looks at the first characters only
-MIN_LETTERS_FOR_LANGUAGE = 20  # shorter texts are not judged
-LANGUAGE_REJECT_PROBABILITY = 0.80  # detector confidence needed to reject a text as another language
-LANGUAGE_ALLOWED_FLOOR = 0.2  # ... while no supported language reaches this probability
+LANG_SAMPLE_CHARS = 600  # language detection looks at the first characters only
 ENGLISH_FAST_PATH_SHARE = 0.30  # share of frequent English words above which a text is English
 ENGLISH_FAST_PATH_MIN_WORDS = 40
 HTML_HEAD_CHARS = 2_000_000  # metadata search in pages is limited to this many characters
@@ -47,5 +44,4 @@ class IngestOptions:
     assume_published: dt.date | None = None
     max_bytes: int = DEFAULTS.max_bytes
     future_tolerance_days: int = DEFAULTS.future_tolerance_days
-    languages: tuple[str, ...] = DEFAULTS.languages
     now: dt.datetime | None = field(default=None, compare=False)

@@ -15,7 +15,7 @@ from transforms.core.records import Document, Quarantine, Sentence, Timex
 TIMEX_COLUMNS = ("sentence_index", "text", "timex_type", "value", "mod", "granularity", "date_start",
                  "date_end", "anchor", "rule")
 DOCUMENT_COLUMNS = ("doc_id", "input_path", "locator", "source", "url", "title", "language",
-                    "published_at", "published_source", "text", "content_hash")
+                    "language_confidence", "published_at", "published_source", "text", "content_hash")
 
 
 def sentence_rows(doc_id: str, sentences: Iterable[Sentence], version: str, month: str) -> list[dict]:
@@ -32,11 +32,15 @@ def timex_rows(doc_id: str, timexes: Iterable[Timex], version: str, month: str) 
 
 
 def document_row(doc: Document, sentences: list[Sentence], now: dt.datetime, version: str,
-                 month: str) -> dict:
+                 month: str, events_gap: str | None = None) -> dict:
+    """The ``documents`` row; ``events_gap`` says why no events were extracted (``None``: they were)."""
     row = {k: getattr(doc, k) for k in DOCUMENT_COLUMNS}
     row.update({
         "source": doc.source or "unknown",
         "published_date": doc.published_date,
+        "published_local_date": doc.local_date,
+        "events_extracted": events_gap is None,
+        "events_not_extracted_reason": events_gap,
         "n_sentences": len(sentences),
         "n_repeated_sentences": sum(1 for s in sentences if s.duplicate_of is not None),
         "ingested_at": now, "pipeline_version": version, "month": month,

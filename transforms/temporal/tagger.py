@@ -30,8 +30,18 @@ MAX_TEXT = 2_000_000  # characters looked at (longer inputs are truncated)
 DCT_ANCHOR = "publication_date"
 
 
-def tag(text: str, dct: dt.date, sentences: Sequence[Sentence] | None = None) -> list[Timex]:
-    """Time expressions of ``text`` normalised against ``dct`` (see docs/temporal.md)."""
+def tag(text: str, dct: dt.date, sentences: Sequence[Sentence] | None = None,
+        language: str = "en") -> list[Timex]:
+    """Time expressions of ``text`` normalised against ``dct`` (see docs/temporal.md).
+
+    ``language`` (ISO 639-1): a language with a cue file is tagged by
+    :mod:`transforms.temporal.languages`; English and any other language by the English rules."""
+    if language != "en":
+        from transforms.temporal.languages import supported_languages
+        from transforms.temporal.languages import tag as tag_language
+
+        if language in supported_languages():
+            return tag_language(text, dct, language, sentences)
     try:
         return _tag(text, dct, sentences)
     except Exception:  # never raise on any input
@@ -74,7 +84,7 @@ def _granularity(gran: str | None) -> str | None:
     return gran
 
 
-def _sentence_index(sentences: Sequence[Sentence], starts: list[int], pos: int) -> int | None:
+def sentence_index(sentences: Sequence[Sentence], starts: list[int], pos: int) -> int | None:
     k = bisect_right(starts, pos) - 1
     if k >= 0 and pos < sentences[k].end:
         return sentences[k].index
@@ -97,6 +107,6 @@ def _tag(text: str, dct: dt.date, sentences: Sequence[Sentence] | None) -> list[
         Timex(start=ex.start, end=ex.end, text=text[ex.start:ex.end], timex_type=ex.timex_type,
               value=ex.value, mod=ex.mod, granularity=_granularity(ex.gran), date_start=ex.ds,
               date_end=ex.de, anchor=ex.anchor, rule=ex.rule,
-              sentence_index=_sentence_index(sentences, starts, ex.start) if sentences and starts else None)
+              sentence_index=sentence_index(sentences, starts, ex.start) if sentences and starts else None)
         for ex in exprs
     ]

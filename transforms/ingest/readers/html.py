@@ -1,7 +1,9 @@
 """``.html`` / ``.htm``: a saved web page; its main text via trafilatura, its metadata from the page.
 
-Publication date from ``<meta>`` keys (``seeds/reference/ingest/html_metadata.yaml``, in order of
-trust), then JSON-LD ``datePublished``, then ``<time datetime>``; title from ``og:title``, JSON-LD
+Publication date from the page's explicit metadata: ``<meta>`` keys
+(``seeds/reference/ingest/html_metadata.yaml``, in order of trust), then JSON-LD
+``datePublished``, then ``<time datetime>``; a page with none of them (and no sidecar date) is
+dated by htmldate (:mod:`transforms.ingest.pagedate`, ``published_source = htmldate``); title from ``og:title``, JSON-LD
 ``headline``, ``<title>``; URL from ``og:url``, else ``<link rel="canonical">``; source from
 ``og:site_name``; ``<html lang>`` is only a language hint. Web archives read their pages here too.
 Quarantine reasons of its own: "empty text" (no main text found), "nesting too deep" (elements
@@ -10,6 +12,7 @@ nested deeper than the HTML parser reads).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterator
@@ -19,7 +22,8 @@ from transforms.core.refdata import read_yaml
 from transforms.ingest.document import document_or_quarantine
 from transforms.ingest.metadata import Meta, clean_str
 from transforms.ingest.options import HTML_HEAD_CHARS, HTML_MAX_DEPTH, IngestOptions
-from transforms.ingest.published import NO_CONTAINER, Container, parse_published
+from transforms.ingest.pagedate import htmldate_day
+from transforms.ingest.published import NO_CONTAINER, Container, parse_published, stated_day
 from transforms.ingest.quarantine import quarantine
 from transforms.ingest.readers.base import text_reader
 from transforms.ingest.readers.registry import Item, register
@@ -151,6 +155,9 @@ def html_item(page: str, options: IngestOptions, ip: str, locator: str, extra: M
         if extra:
             meta.update({k: v for k, v in extra.items() if v})
         text = html_main_text(page)
+        if text and (not meta.get("published") or stated_day(meta["published"]) is None):
+            # no explicit date, or one in UTC: the day the page shows dates it, or picks its local day
+            container = dataclasses.replace(container, page_date=htmldate_day(page, meta.get("url"), options))
     except Reject as r:
         return quarantine(ip, locator, r.reason, r.detail, page)
     if not text:
