@@ -4,17 +4,31 @@
 
 * Temporal tagging, TempEval-3 Task A: `dateline timeml annotate` + `dateline timeml score` on
   TBAQ-cleaned TimeBank and AQUAINT.
-* Event coding: `dateline events code` + `dateline events score` on the PLOVER gold dev records.
+* Event coding: `dateline events code` + `dateline events score` on the PLOVER gold dev records
+  (GSR JSON) and the PLV dev rows (TSV), each scored on the tuning part and on the scoring part
+  of the fixed split (`bench/splits.py`); on the own-sentence set
+  `tests/fixtures/events/own_events.tsv`; and false events per 100 sentences on
+  `bench/data/no_events.txt` (`bench/eval_noevents.py`).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from eval_noevents import evaluate as no_events
+from splits import PARTS, split
+
+REPO = Path(__file__).resolve().parent.parent
+OWN_EVENTS = REPO / "tests" / "fixtures" / "events" / "own_events.tsv"
+GSR_KEYS = ("type_accuracy", "source_accuracy", "target_accuracy", "source_accuracy_all",
+            "target_accuracy_all", "precision")
+PLV_KEYS = ("type_acc", "source_acc", "target_acc", "dyad_acc", "precision")
 
 
 def dateline(*args: str) -> str:
@@ -37,23 +51,59 @@ def main() -> None:
             out = tmp / name
             dateline("timeml", "annotate", str(gold), str(out))
             results[f"timeml/{name}"] = json.loads(dateline("timeml", "score", str(gold), str(out), "--json"))
-        gold = data / "events" / "plover-gsr-dev.json"
-        records = json.loads(gold.read_text(encoding="utf-8"))
-        inp = tmp / "gsr.jsonl"
-        with open(inp, "w", encoding="utf-8") as fh:
-            for r in records:
-                if r.get("event") != "DOCUMENT" and r.get("text"):
-                    fh.write(json.dumps({"id": r["id"], "text": r["text"]}) + "\n")
-        sysout = tmp / "gsr.out.jsonl"
-        dateline("events", "code", str(inp), str(sysout))
-        results["events/plover-gsr-dev"] = json.loads(dateline("events", "score", str(gold), str(sysout), "--json"))
+        results.update(gsr(data / "events" / "plover-gsr-dev.json", tmp))
+        results.update(plv(data / "events" / "plv-dev.tsv", tmp))
+        sysout = tmp / "own.out.jsonl"
+        dateline("events", "code", str(OWN_EVENTS), str(sysout))
+        results["events/own-events"] = json.loads(dateline("events", "score", str(OWN_EVENTS), str(sysout), "--json"))
+    results["events/no-events"] = no_events()[0]
     for k, v in results.items():
-        keys = [x for x in ("strict_f1", "relaxed_f1", "value_f1", "type_f1", "type_accuracy", "source_accuracy",
-                            "target_accuracy", "precision") if x in v]
-        print(f"{k:28s} " + "  ".join(f"{x}={v[x]:.2f}" for x in keys))
+        if k == "events/no-events":
+            print(f"{k:28s} " + "  ".join(f"{p}={v[p]['false_per_100']:.1f}/100" for p in (*PARTS, "all")))
+            continue
+        keys = [x for x in ("strict_f1", "relaxed_f1", "value_f1", "type_f1", *GSR_KEYS, *PLV_KEYS) if x in v]
+        print(f"{k:28s} " + "  ".join(f"{x}={v[x]:.1f}" for x in dict.fromkeys(keys)))
     out = Path(__file__).resolve().parent / "out"
     out.mkdir(exist_ok=True)
     (out / "eval.json").write_text(json.dumps(results, indent=2))
+
+
+def gsr(gold: Path, tmp: Path) -> dict:
+    """The PLOVER GSR dev records: coded once, scored per part."""
+    records = json.loads(gold.read_text(encoding="utf-8"))
+    docs = [r for r in records if r.get("event") == "DOCUMENT"]
+    inp, sysout = tmp / "gsr.jsonl", tmp / "gsr.out.jsonl"
+    with open(inp, "w", encoding="utf-8") as fh:
+        for r in records:
+            if r.get("event") != "DOCUMENT" and r.get("text"):
+                fh.write(json.dumps({"id": r["id"], "text": r["text"], "date": r.get("date")}) + "\n")
+    dateline("events", "code", str(inp), str(sysout))
+    coded = [r for r in records if r.get("event") != "DOCUMENT" and r.get("text")]
+    out = {}
+    for name, rows in zip(PARTS, split(coded, key=lambda r: r["text"]), strict=True):
+        part_gold = tmp / f"gsr.{name}.json"
+        part_gold.write_text(json.dumps(docs + rows), encoding="utf-8")
+        out[f"events/plover-gsr-dev/{name}"] = json.loads(
+            dateline("events", "score", str(part_gold), str(sysout), "--json"))
+    return out
+
+
+def plv(gold: Path, tmp: Path) -> dict:
+    """The PLV dev rows: coded once (the TSV is the coder's input), scored per part."""
+    sysout = tmp / "plv.out.jsonl"
+    dateline("events", "code", str(gold), str(sysout))
+    with open(gold, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t")
+        fields, rows = reader.fieldnames or [], list(reader)
+    out = {}
+    for name, part_rows in zip(PARTS, split(rows, key=lambda r: r["sentence"]), strict=True):
+        part_gold = tmp / f"plv.{name}.tsv"
+        with open(part_gold, "w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=fields, delimiter="\t")
+            w.writeheader()
+            w.writerows(part_rows)
+        out[f"events/plv-dev/{name}"] = json.loads(dateline("events", "score", str(part_gold), str(sysout), "--json"))
+    return out
 
 
 if __name__ == "__main__":
