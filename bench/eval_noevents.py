@@ -19,7 +19,7 @@ from pathlib import Path
 
 from splits import PARTS, part
 
-from transforms.plover_eval import MIN_CONFIDENCE, code_file
+from transforms.evaluation.plover import MIN_CONFIDENCE, code_file
 
 DEFAULT = Path(__file__).resolve().parent / "data" / "no_events.txt"
 

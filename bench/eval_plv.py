@@ -18,7 +18,7 @@ from pathlib import Path
 from splits import PARTS, part, split
 
 from transforms.evaluation import plv
-from transforms.plover_eval import code_file
+from transforms.evaluation.plover import code_file
 
 
 def main() -> None:
