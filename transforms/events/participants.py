@@ -17,12 +17,15 @@ from spacy.tokens import Token
 from transforms.core.records import Actor
 from transforms.events.actors.lexicon import ActorLexicon, unidentified_attackers
 from transforms.events.actors.memory import DocMemory
+from transforms.events.actors.phrases import phrase_tokens, span_text
 from transforms.events.actors.resolve import resolve_phrase
 from transforms.events.context import SentenceContext, Trigger
 from transforms.events.filters import unauthored_violence
+from transforms.events.gate import can_act
 from transforms.events.gazetteer import Place
 from transforms.events.lemmas import lem
 from transforms.events.lexicon import Lexicon
+from transforms.events.places import place_of
 from transforms.events.reporting import reporting_governor
 from transforms.events.syntax import subject, verb_phrase
 
@@ -32,7 +35,7 @@ Side = list[Actor]
 def participants(t: Trigger, src_tok: Token | None, tgt_toks: list[Token], ctx: SentenceContext,
                  memory: DocMemory, lex: Lexicon, alex: ActorLexicon) -> tuple[Side, Side]:
     """(source, target) actors of the trigger before the place is taken into account."""
-    source = actors_of(src_tok, memory, lex, alex) if src_tok is not None else []
+    source = actors_of(src_tok, memory, lex, alex) if src_tok is not None and can_act(src_tok, lex, alex) else []
     target = _target(t, src_tok, tgt_toks, ctx, memory, lex, alex)
     if not source and src_tok is not None and src_tok.pos_ == "NOUN" and (
             lem(src_tok) in lex.nouns or src_tok.lower_ in lex.nouns):
@@ -71,7 +74,22 @@ def _target(t: Trigger, src_tok: Token | None, tgt_toks: list[Token], ctx: Sente
     target = target or sector_only
     if not target and t.kind == "verb":
         target = deep_target(t.token, src_tok, ctx, memory, lex, alex, sector_ok=True)
-    return target
+    return target or _named_target(tgt_toks, ctx, alex)
+
+
+def _named_target(tgt_toks: list[Token], ctx: SentenceContext, alex: ActorLexicon) -> Side:
+    """A proper name the lexicon does not know ("demanded that Dbeibeh appear"): an actor by
+    name only (its country comes from the sentence, see :func:`complete`); never a place or
+    a date."""
+    start = ctx.sentence.start
+    dates = [(tx.start - start, tx.end - start) for tx in ctx.timexes]
+    for tt in tgt_toks:
+        if any(s <= tt.idx < e for s, e in dates):
+            continue
+        if tt.pos_ == "PROPN" and tt.lower_ not in alex.words.pronouns and place_of(tt) is None:
+            text = span_text(phrase_tokens(tt))
+            return [Actor(text, text, None, None, None)]
+    return []
 
 
 def actors_of(tok: Token, memory: DocMemory, lex: Lexicon, alex: ActorLexicon) -> Side:
@@ -209,7 +227,10 @@ def complete(t: Trigger, src_tok: Token | None, source: Side, target: Side, plac
         known = [a.country for a in side if a.country]
         for a in side:
             if not a.country and (a.sector or a.name):
-                a.country = known[0] if known else local
+                # a name the lexicon does not know ("Kuwait and its allies") is not of its
+                # coordinated actor's country; the sentence's may still be its own
+                unknown = not a.sector and a.name == a.text
+                a.country = local if unknown or not known else known[0]
     if not source and src_tok is not None and src_tok.pos_ == "PROPN" and src_tok.lower_ not in alex.words.pronouns:
         source = [Actor(src_tok.text, src_tok.text, local, None, None)]
     place_country = place.country if place is not None else None
@@ -222,8 +243,8 @@ def complete(t: Trigger, src_tok: Token | None, source: Side, target: Side, plac
     if not target and source and place is not None and place_country and t.plover in lex.plover.needs_recipient:
         # "lifted a curfew in Montenegro", "fired at targets in Jericho": where it happened
         target = [Actor(place.name, alex.country_name(place_country), place_country, None, None)]
-    source = [a for a in source if a.country or a.sector]
-    target = [a for a in target if a.country or a.sector]
+    source = [a for a in source if a.country or a.sector or a.name]
+    target = [a for a in target if a.country or a.sector or a.name]
     return source, target
 
 

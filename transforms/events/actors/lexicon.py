@@ -40,6 +40,9 @@ class ActorWords:
     person_pronouns: frozenset[str]
     phrase_preps: frozenset[str]
     transparent_heads: frozenset[str]
+    acting_instruments: frozenset[str]
+    acting_heads: frozenset[str]
+    collective_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +145,7 @@ class ActorLexicon:
         codes = read_yaml("actors", "codes.yaml")
         organisations = set(codes["organisations"])
         international = organisations | set(codes["international_groups"])
+        blocked = read_words("actors", "en", "blocked_patterns.txt")
         for fname, kind in (("petrarch2_countries.tsv", "country"), ("petrarch2_nonstate.tsv", "group"),
                             ("petrarch2_international.tsv", "igo")):
             for r in read_tsv("actors", fname):
@@ -155,7 +159,7 @@ class ActorLexicon:
                     k = "person" if len(r["pattern"].split()) >= 2 else "group"
                 else:
                     k = "country"
-                if len(r["pattern"]) < 2:
+                if len(r["pattern"]) < 2 or r["pattern"].lower() in blocked:
                     continue
                 pattern = r["pattern"]
                 m = _TRAILING_ACRONYM.match(pattern)
