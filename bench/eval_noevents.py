@@ -6,7 +6,7 @@ Every sentence is coded on its own. A false event is any event the extractor emi
 ``dateline run`` stores in the events table, whatever its confidence); ``coded`` counts only
 the main events that ``dateline events code`` writes (confidence >= MIN_CONFIDENCE). Reported
 per part of the fixed split (``bench/splits.py``) as events per 100 sentences; ``-v`` lists the
-false events.
+false events of the tuning part (the scoring part is only counted).
 """
 
 from __future__ import annotations
@@ -73,6 +73,8 @@ def main() -> None:
                   f"({r['events']} in {r['sentences']}; coded output {r['coded_false_per_100']:.1f})")
     if args.v:
         for s, e in misses:
+            if part(s) != "tune":
+                continue
             src = [a.get("text") for a in e["source"]]
             tgt = [a.get("text") for a in e["target"]]
             print(f"  [{part(s)}] {e['type']:9s} {e['trigger']!r} {src}->{tgt} | {s}", file=sys.stderr)

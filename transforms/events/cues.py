@@ -122,6 +122,7 @@ class PloverClasses:
     civil_types: Words
     intransitive_types: Words
     joint_types: Words
+    actor_recipient_types: Words
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """Filters: readings of a trigger that are not a political event, or belong to another trigger.
 
-* a contest verb among sport words is a game result ("Urawa beat Gamba Osaka 3-2");
+* a contest verb among sport words or with a score is a game result ("Urawa beat Gamba Osaka 3-2");
 * some objects rule out the event sense ("met the criteria", ``non_event_objects``);
 * a noun trigger below a verb trigger of the same type names that verb's event
   ("engage in a new round of talks");
@@ -10,6 +10,8 @@
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Token
 
@@ -22,17 +24,23 @@ from transforms.events.lexicon import Lexicon
 _OBJECT_PATH = {"dobj", "pobj", "prep", "nmod", "compound", "attr", "npadvmod", "appos"}
 
 
+#: A game score ("2-1", "110-102") next to a contest verb: "Japan beat Australia 2-1". (A vote
+#: count has a vote verb, "the Senate voted 52-48", and a contest verb's object then is a bill,
+#: no actor: the gate drops it.)
+_SCORE = re.compile(r"(?<![\d.,-])\d{1,3}-\d{1,3}(?![\d.,-])")
+
+
 def sport_result(verb: Token, ctx: SentenceContext, lex: Lexicon) -> bool:
-    """A contest verb (``sport_verbs``) in a sentence with sport words (``sport_words``)."""
+    """A contest verb (``sport_verbs``) in a sentence with sport words (``sport_words``) or a
+    game score."""
     if lem(verb) not in lex.cues.sport_verbs:
         return False
     cache = ctx.cache
     if cache.sport is None:
         words = ctx.words()
         sport_words = lex.cues.sport_words
-        # (no score pattern: "the Senate voted 52-48" is politics)
         cache.sport = bool(set(words.words) & sport_words) or any(
-            " " in w and w in words.lower for w in sport_words)
+            " " in w and w in words.lower for w in sport_words) or bool(_SCORE.search(ctx.sdoc.text))
     return cache.sport
 
 

@@ -63,6 +63,8 @@ def _target(t: Trigger, src_tok: Token | None, tgt_toks: list[Token], ctx: Sente
     for tt in tgt_toks:
         if any(c.dep_ == "poss" and c.lower_ in lex.grammar.own_possessives for c in tt.children):
             continue  # "withdrew its troops": the source's own forces
+        if not _can_receive(t.plover, tt, lex, alex):
+            continue
         acts = actors_of(tt, memory, lex, alex)
         if any(a.country for a in acts):
             target = [a for a in acts if a.country]
@@ -70,11 +72,19 @@ def _target(t: Trigger, src_tok: Token | None, tgt_toks: list[Token], ctx: Sente
         if acts and not sector_only:
             sector_only = acts
     if not target and t.kind == "verb":
-        target = deep_target(t.token, src_tok, ctx, memory, lex, alex)
+        target = deep_target(t.token, src_tok, ctx, memory, lex, alex, plover=t.plover)
     target = target or sector_only
     if not target and t.kind == "verb":
-        target = deep_target(t.token, src_tok, ctx, memory, lex, alex, sector_ok=True)
+        target = deep_target(t.token, src_tok, ctx, memory, lex, alex, sector_ok=True, plover=t.plover)
     return target or _named_target(tgt_toks, ctx, alex)
+
+
+def _can_receive(plover: str, tok: Token, lex: Lexicon, alex: ActorLexicon) -> bool:
+    """A meeting, visit or hosting (``actor_recipient_types``) is with an actor or at a place,
+    never with a thing: "hosted an exhibition of Japanese prints" has no recipient."""
+    if plover not in lex.plover.actor_recipient_types:
+        return True
+    return can_act(tok, lex, alex) or place_of(tok) is not None
 
 
 def _named_target(tgt_toks: list[Token], ctx: SentenceContext, alex: ActorLexicon) -> Side:
@@ -162,7 +172,7 @@ def noun_arguments(noun: Token, memory: DocMemory, lex: Lexicon, alex: ActorLexi
 
 
 def deep_target(verb: Token, src_tok: Token | None, ctx: SentenceContext, memory: DocMemory, lex: Lexicon,
-                alex: ActorLexicon, sector_ok: bool = False) -> Side:
+                alex: ActorLexicon, sector_ok: bool = False, plover: str = "") -> Side:
     """First actor named anywhere in the verb's phrase after it ("demanded an admission by
     Moscow", "fired shells at targets in Jericho") when no direct object or PP names one."""
     g = lex.grammar
@@ -186,6 +196,8 @@ def deep_target(verb: Token, src_tok: Token | None, ctx: SentenceContext, memory
             head = head.head
         if head.dep_ == "pobj" and head.head.lower_ in g.locative_preps and head.pos_ == "PROPN":
             continue  # "in Istanbul" is where, not whom
+        if not _can_receive(plover, head, lex, alex):
+            continue
         acts = [a for a in resolve_phrase(head, memory, alex) if a.country]
         if acts:
             return acts
