@@ -56,7 +56,7 @@ def code_trigger(t: Trigger, doc: DocContext, ctx: SentenceContext, trigger_toke
         return None
     armed = armed_type(t, source, lex, alex)
     if armed is not None:
-        t = replace(t, plover=armed, mode="")
+        t = replace(t, plover=armed, mode="restrict" if armed == "COERCE" else "")
     sent = ctx.sentence
     status = status_of(t, clause, lex)
     reported_by = reporter(clause, memory, lex)

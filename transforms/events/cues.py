@@ -75,6 +75,7 @@ class Cues:
     order_verbs: Words
     armed_verbs: Words
     armed_nouns: Words
+    obstruction_verbs: Words
 
 
 @dataclass(frozen=True)

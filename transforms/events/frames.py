@@ -89,16 +89,24 @@ def returns_thing(verb: Token, lex: Lexicon) -> bool:
 
 
 def armed_type(t: Trigger, source: list[Actor], lex: Lexicon, alex: ActorLexicon) -> str | None:
-    """ASSAULT for a seizure or a strike whose source is an armed force, else ``None``."""
+    """ASSAULT for a seizure or a strike whose source is an armed force; COERCE for an
+    obstruction by an authority or an armed force ("police blocked the road"); else ``None``."""
     c = lex.cues
     lemma = lem(t.token)
+    armed = armed_sectors()
+    by_armed = any(a.sector in armed or a.country in armed for a in source)
+    if t.plover == "PROTEST" and t.kind == "verb" and lemma in c.obstruction_verbs:
+        authority = by_armed or any(a.sector in authority_sectors() for a in source)
+        return "COERCE" if authority else None
     if not ((t.plover == "COERCE" and t.kind == "verb" and lemma in c.armed_verbs)
             or (t.plover == "PROTEST" and t.kind == "noun" and lemma in c.armed_nouns)):
         return None
-    armed = armed_sectors()
-    if any(a.sector in armed or a.country in armed for a in source):
-        return "ASSAULT"
-    return None
+    return "ASSAULT" if by_armed else None
+
+
+@lru_cache(maxsize=1)
+def authority_sectors() -> frozenset[str]:
+    return frozenset(read_yaml("actors", "codes.yaml")["authority_sectors"])
 
 
 @lru_cache(maxsize=1)
