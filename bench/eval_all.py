@@ -8,7 +8,7 @@
   (GSR JSON) and the PLV dev rows (TSV), each scored on the tuning part and on the scoring part
   of the fixed split (`bench/splits.py`); on the own-sentence set
   `tests/fixtures/events/own_events.tsv`; and false events per 100 sentences on
-  `bench/data/no_events.txt` (`bench/eval_noevents.py`).
+  `tests/fixtures/events/no_events.txt` (`bench/eval_noevents.py`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""False events on sentences that report none (``bench/data/no_events.txt``).
+"""False events on sentences that report none (``tests/fixtures/events/no_events.txt``).
 
     python bench/eval_noevents.py [FILE] [--json] [-v]
 
@@ -21,7 +21,7 @@ from splits import PARTS, part
 
 from transforms.evaluation.plover import MIN_CONFIDENCE, code_file
 
-DEFAULT = Path(__file__).resolve().parent / "data" / "no_events.txt"
+DEFAULT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "events" / "no_events.txt"
 
 
 def read_sentences(path: Path) -> list[str]:

@@ -239,10 +239,11 @@ def complete(t: Trigger, src_tok: Token | None, source: Side, target: Side, plac
         known = [a.country for a in side if a.country]
         for a in side:
             if not a.country and (a.sector or a.name):
-                # a name the lexicon does not know ("Kuwait and its allies") is not of its
-                # coordinated actor's country; the sentence's may still be its own
+                # a name the lexicon does not know is of the sentence's country when it stands
+                # alone ("demanded that Obuya resign"), of none when coordinated with a known
+                # actor ("Kenya and its allies")
                 unknown = not a.sector and a.name == a.text
-                a.country = local if unknown or not known else known[0]
+                a.country = (None if known else local) if unknown else known[0] if known else local
     if not source and src_tok is not None and src_tok.pos_ == "PROPN" and src_tok.lower_ not in alex.words.pronouns:
         source = [Actor(src_tok.text, src_tok.text, local, None, None)]
     place_country = place.country if place is not None else None

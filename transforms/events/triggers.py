@@ -138,7 +138,8 @@ def _orders_give_way(trig: list[Trigger], lex: Lexicon) -> list[Trigger]:
             # X to leave" stays a request of X
             acts = [by_tok[c.i] for c in t.token.children if c.i in by_tok and (
                 (c.dep_ == "dobj" and by_tok[c.i].kind == "noun")
-                or (c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBN"))]
+                or (c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VBN", "VBD")
+                    and not any(g.dep_ in ("aux", "mark") for g in c.children)))]
             if acts:
                 drop.add(t.token.i)
                 ordered.update({a.token.i: t.token for a in acts if a.kind == "verb"})
