@@ -52,6 +52,13 @@ def _events(extractor, text):
     ("President Putin called the Turkish president on Friday to discuss the war.", "CONSULT"),
     ("The Brazilian government issued a warning to Venezuela.", "THREATEN"),
     ("General Musharraf imposed martial law in Pakistan.", "COERCE"),
+    # politicians attacking each other with words criticise; states and armed forces assault
+    ("The opposition leader attacked the prime minister over the tax plan.", "ACCUSE"),
+    ("Russia attacked Ukraine with drones overnight.", "ASSAULT"),
+    ("Police attacked the protesters with batons.", "ASSAULT"),
+    # a warning to someone, or of one's own act, is a threat
+    ("Russia warned that it would retaliate against Finland.", "THREATEN"),
+    ("The president warned the envoy that his government would expel him.", "THREATEN"),
 ])
 def test_frame_types(extractor, sentence, expected):
     assert expected in [e.event_type for e in _events(extractor, sentence)]

@@ -16,7 +16,7 @@ from transforms.events.actors.lexicon import ActorLexicon
 from transforms.events.arguments import arguments
 from transforms.events.context import DocContext, SentenceContext, Trigger
 from transforms.events.dating import date_for, settle
-from transforms.events.frames import armed_type
+from transforms.events.frames import armed_type, verbal_attack
 from transforms.events.gate import passes
 from transforms.events.lexicon import Lexicon
 from transforms.events.modes import mode_from_cues
@@ -54,8 +54,10 @@ def code_trigger(t: Trigger, doc: DocContext, ctx: SentenceContext, trigger_toke
         return None
     if not passes(t, src_tok, source, target, lex, alex, national):
         return None
-    armed = armed_type(t, source, lex, alex)
-    if armed is not None:
+    armed = "ACCUSE" if verbal_attack(t, source, target, ctx, lex, alex) else armed_type(t, source, lex, alex)
+    if armed == "ACCUSE":
+        t = replace(t, plover="ACCUSE", mode="disapprove")
+    elif armed is not None:
         t = replace(t, plover=armed, mode="restrict" if armed == "COERCE" else "")
     sent = ctx.sentence
     status = status_of(t, clause, lex)

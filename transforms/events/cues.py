@@ -76,6 +76,9 @@ class Cues:
     armed_verbs: Words
     armed_nouns: Words
     obstruction_verbs: Words
+    verbal_attack_verbs: Words
+    sport_only_words: Words
+    warning_verbs: Words
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,9 @@
 """Filters: readings of a trigger that are not a political event, or belong to another trigger.
 
 * a contest verb among sport words or with a score is a game result ("Urawa beat Gamba Osaka 3-2");
+* a sentence with a word only sport uses reports a game; a command ("call the hotline") reports
+  nothing;
+* a warning about what someone else will do is a forecast ("warned that the heat could ...");
 * some objects rule out the event sense ("met the criteria", ``non_event_objects``);
 * a noun trigger below a verb trigger of the same type names that verb's event
   ("engage in a new round of talks");
@@ -42,6 +45,43 @@ def sport_result(verb: Token, ctx: SentenceContext, lex: Lexicon) -> bool:
         cache.sport = bool(set(words.words) & sport_words) or any(
             " " in w and w in words.lower for w in sport_words) or bool(_SCORE.search(ctx.sdoc.text))
     return cache.sport
+
+
+def sport_sentence(ctx: SentenceContext, lex: Lexicon) -> bool:
+    """A sentence with a word only sport uses (``sport_only_words``): a game, not politics."""
+    only = lex.cues.sport_only_words
+    words = ctx.words()
+    return any(w in only or w.rsplit("-", 1)[-1] in only for w in words.words) or any(
+        " " in w and f" {w} " in words.joined for w in only)
+
+
+def imperative(verb: Token) -> bool:
+    """"Call the hotline at ...": a command, not a report of an event (a bare root verb with no
+    subject and no auxiliary)."""
+    return verb.dep_ == "ROOT" and verb.tag_ == "VB" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass") for c in verb.children)
+
+
+def forecast(verb: Token, lex: Lexicon) -> bool:
+    """"Doctors warned that the heat could be dangerous": a warning about what someone else or
+    something will do is a forecast, not a threat; "Russia warned that it would retaliate" is
+    one (the warner, a pronoun for it or its own people do the act), and so is a warning to
+    someone ("warned the envoy that ...")."""
+    if lem(verb) not in lex.cues.warning_verbs:
+        return False
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False  # "warned the German government that ...": a warning to someone
+    for c in verb.children:
+        if c.dep_ != "ccomp":
+            continue
+        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is None or subj.lower_ in lex.grammar.group_subject_pronouns | lex.grammar.person_subject_pronouns:
+            return False
+        if any(g.dep_ == "poss" and g.lower_ in lex.grammar.own_possessives for g in subj.children):
+            return False  # "warned that its army would ...": the warner's own
+        own = next((g for g in verb.children if g.dep_ == "nsubj"), None)
+        return own is None or subj.lower_ != own.lower_
+    return False
 
 
 def non_event_object(verb: Token, lex: Lexicon) -> bool:

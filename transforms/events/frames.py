@@ -12,6 +12,9 @@
   seized the tanker", "an air force strike"): COERCE is repression and restriction by
   authorities short of violence, ASSAULT the use of force (:func:`armed_type`, once the
   source is known; ``armed_verbs``, ``armed_nouns``, ``armed_sectors`` in ``actors/codes.yaml``);
+* a politician "attacking", "hitting out at" or "firing back at" another, with no weapon or
+  armed force in the sentence, criticises (ACCUSE disapprove): :func:`verbal_attack`, once the
+  sides are known (``verbal_attack_verbs``);
 * sending or deploying peacekeepers or relief workers is AID (PLOVER AID: "military and police
   assistance including arms and personnel", MOBILIZE: "mobilizing ... forces for disaster
   relief should be coded as AID") (``aid_personnel``).
@@ -29,9 +32,10 @@ from spacy.tokens import Token
 from transforms.core.records import Actor
 from transforms.core.refdata import read_yaml
 from transforms.events.actors.lexicon import ActorLexicon
-from transforms.events.context import Trigger
+from transforms.events.context import SentenceContext, Trigger
 from transforms.events.lemmas import lem
 from transforms.events.lexicon import Lexicon
+from transforms.events.modes import mode_from_cues
 
 _COOPERATIVE_NOUN_TYPES = ("AID", "COOPERATE", "SUPPORT", "CONSULT", "AGREE")
 
@@ -112,3 +116,21 @@ def authority_sectors() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def armed_sectors() -> frozenset[str]:
     return frozenset(read_yaml("actors", "codes.yaml")["armed_sectors"])
+
+
+def verbal_attack(t: Trigger, source: list[Actor], target: list[Actor], ctx: SentenceContext, lex: Lexicon,
+                  alex: ActorLexicon) -> bool:
+    """An ASSAULT verb between people or bodies (not states, not armed forces, not police) in a
+    sentence naming no weapon (no ASSAULT mode cue): a verbal attack."""
+    if t.plover != "ASSAULT" or t.kind != "verb" or lem(t.token) not in lex.cues.verbal_attack_verbs:
+        return False
+    if not source or mode_from_cues("ASSAULT", ctx, lex) is not None:
+        return False
+    forceful = armed_sectors() | authority_sectors() - {"GOV", "LEG", "JUD"} | {"COP"}
+
+    def person(a: Actor) -> bool:
+        if a.sector in forceful or a.country in forceful:
+            return False
+        return bool(a.sector) or not a.country or a.name != alex.country_name(a.country)
+
+    return all(person(a) for a in source) and all(person(a) for a in target)

@@ -15,7 +15,15 @@ from spacy.tokens import Token
 
 from transforms.events.actors.lexicon import ActorLexicon
 from transforms.events.context import SentenceContext, Trigger
-from transforms.events.filters import non_event_object, noun_has_actor, object_of_same_event, sport_result
+from transforms.events.filters import (
+    forecast,
+    imperative,
+    non_event_object,
+    noun_has_actor,
+    object_of_same_event,
+    sport_result,
+    sport_sentence,
+)
 from transforms.events.frames import reframe, returns_thing
 from transforms.events.lemmas import lem
 from transforms.events.lexicon import Lexicon, NounSense
@@ -24,6 +32,8 @@ from transforms.events.reporting import reporting_governor
 
 
 def find_triggers(ctx: SentenceContext, lex: Lexicon, matcher: PatternMatcher, alex: ActorLexicon) -> list[Trigger]:
+    if sport_sentence(ctx, lex):
+        return []
     verbs, consumed = verb_triggers(ctx, lex, matcher)
     trig = verbs + noun_triggers(ctx, lex, alex, consumed)
     trig = _support_verbs_give_way(trig, lex)
@@ -60,11 +70,13 @@ def verb_triggers(ctx: SentenceContext, lex: Lexicon, matcher: PatternMatcher) -
             continue
         if lem(tok) in lex.cues.future_governors and any(c.dep_ == "xcomp" for c in tok.children):
             continue  # "are set to resume", "is expected to meet": the complement is the event
+        if imperative(tok):
+            continue
         m = matcher.match(tok, ctx)
         if m is None and returns_thing(tok, lex):  # "returned the artefacts to Italy"
             trig.append(Trigger(tok, "RETREAT", "", "verb", set()))
             continue
-        if m is None or non_event_object(tok, lex) or sport_result(tok, ctx, lex):
+        if m is None or non_event_object(tok, lex) or sport_result(tok, ctx, lex) or forecast(tok, lex):
             continue
         pat, used = m
         trig.append(Trigger(tok, pat.plover, pat.mode, "verb", used))
