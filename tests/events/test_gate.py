@@ -55,6 +55,9 @@ def _types(extractor, text):
     "Call the embassy hotline if you need help.",
     "The UN warned that millions of people face famine in the region.",
     "The former Kenyan president passed away on Sunday at the age of 95.",
+    # questions and an interviewer's question
+    "Will Russia attack Ukraine again?",
+    "Asked about the budget, the governor declined to comment.",
 ])
 def test_no_event_without_an_interaction_between_political_actors(extractor, sentence):
     assert _types(extractor, sentence) == []
@@ -112,3 +115,10 @@ def test_the_no_event_set_stays_quiet(extractor):
     false = sum(len(evs) for evs in extractor.extract_batch(docs))
     assert len(sentences) >= 400
     assert 100 * false / len(sentences) <= 3
+
+
+def test_lower_case_us_is_a_pronoun_not_the_united_states(extractor):
+    (ev,) = _events(extractor, "The minister thanked us for supporting the campaign.")
+    assert [a.country for a in ev.source_actors] == [None] and ev.target_actors == []
+    (ev,) = _events(extractor, "The US imposed sanctions on Iran.")
+    assert [a.country for a in ev.source_actors] == ["USA"]

@@ -1,8 +1,8 @@
 """Filters: readings of a trigger that are not a political event, or belong to another trigger.
 
 * a contest verb among sport words or with a score is a game result ("Urawa beat Gamba Osaka 3-2");
-* a sentence with a word only sport uses reports a game; a command ("call the hotline") reports
-  nothing;
+* a sentence with a word only sport uses reports a game; a command ("call the hotline"), an
+  interviewer's "Asked ..." and a direct question report nothing;
 * a warning about what someone else will do is a forecast ("warned that the heat could ...");
 * some objects rule out the event sense ("met the criteria", ``non_event_objects``);
 * a noun trigger below a verb trigger of the same type names that verb's event
@@ -18,7 +18,7 @@ import re
 
 from spacy.tokens import Token
 
-from transforms.events.actors.lexicon import ActorLexicon
+from transforms.events.actors.lexicon import ActorLexicon, lexicon_words
 from transforms.events.context import SentenceContext, Trigger
 from transforms.events.lemmas import lem
 from transforms.events.lexicon import Lexicon
@@ -57,9 +57,23 @@ def sport_sentence(ctx: SentenceContext, lex: Lexicon) -> bool:
 
 def imperative(verb: Token) -> bool:
     """"Call the hotline at ...": a command, not a report of an event (a bare root verb with no
-    subject and no auxiliary)."""
-    return verb.dep_ == "ROOT" and verb.tag_ == "VB" and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass") for c in verb.children)
+    subject and no auxiliary); "Asked about the talks, X said ...": the interviewer's question."""
+    if verb.dep_ == "ROOT" and verb.tag_ == "VB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "ROOT") and verb.i == verb.sent.start \
+        and verb.lower_ == "asked"
+
+
+def no_comment(verb: Token, lex: Lexicon) -> bool:
+    """"declined to comment", "refused to say": not answering is no rejection of anyone."""
+    return lem(verb) in lex.cues.intent_verbs and lex.cues.intent_verbs[lem(verb)] == "REJECT" and any(
+        c.dep_ == "xcomp" and lem(c) in lex.cues.no_comment_verbs for c in verb.children)
+
+
+def question(ctx: SentenceContext) -> bool:
+    """A direct question ("How are you appealing to voters?") asserts no event."""
+    return ctx.sdoc.text.rstrip().rstrip('"\u201d\'').endswith("?")
 
 
 def forecast(verb: Token, lex: Lexicon) -> bool:
@@ -126,7 +140,7 @@ def noun_has_actor(noun: Token, lex: Lexicon, alex: ActorLexicon) -> bool:
         if c.dep_ == "acl" and lem(c) in g.participant_verbs:
             return True
         if c.dep_ in ("poss", "amod", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ in g.noun_actor_preps):
-            words = [t.lower_ for t in c.subtree]
+            words = lexicon_words(c.subtree)
             if any(e.country for _, _, e in alex.match(words) if e.kind != "sector"):
                 return True
     return False

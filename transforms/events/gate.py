@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from transforms.core.records import Actor
 from transforms.core.refdata import read_yaml
-from transforms.events.actors.lexicon import ActorLexicon, lexicon
+from transforms.events.actors.lexicon import ActorLexicon, lexicon, lexicon_words
 from transforms.events.actors.phrases import conjuncts, phrase_tokens
 from transforms.events.context import Trigger
 from transforms.events.lemmas import lem
@@ -76,7 +76,7 @@ def _head_can_act(tok: Token, lex: Lexicon, alex: ActorLexicon) -> bool:
     if lex.noun_senses(lemma, low) or lemma in lex.cues.unattributed_subjects:
         return True
     tokens = phrase_tokens(tok)
-    words = [t.lower_.replace("’", "'") for t in tokens]
+    words = lexicon_words(tokens)
     for s, e, _entry in alex.match(words):
         if any(tokens[k] is tok or tokens[k].i == tok.i for k in range(s, e)):
             return True

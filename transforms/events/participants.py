@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from transforms.core.records import Actor
-from transforms.events.actors.lexicon import ActorLexicon, unidentified_attackers
+from transforms.events.actors.lexicon import ActorLexicon, lexicon_words, unidentified_attackers
 from transforms.events.actors.memory import DocMemory
 from transforms.events.actors.phrases import phrase_tokens, span_text
 from transforms.events.actors.resolve import resolve_phrase
@@ -179,7 +179,7 @@ def deep_target(verb: Token, src_tok: Token | None, ctx: SentenceContext, memory
     phrase = _phrase_after(verb, src_tok, ctx, lex)
     if not phrase:
         return []
-    words = [t.lower_ for t in phrase]
+    words = lexicon_words(phrase)
     for s_, e_, entry in alex.match(words):
         if any(c.dep_ == "poss" and c.lower_ in g.own_possessives for c in phrase[s_].children):
             continue  # "its troops", "their vessels": the source's own
@@ -222,7 +222,7 @@ def _phrase_after(verb: Token, src_tok: Token | None, ctx: SentenceContext, lex:
 def sentence_country(ctx: SentenceContext, alex: ActorLexicon) -> str | None:
     """The one country named in the sentence (None when there are none or several)."""
     if ctx.cache.country is None:
-        words = [t.lower_ for t in ctx.sdoc]
+        words = lexicon_words(ctx.sdoc)
         found = {e.country for _, _, e in alex.match(words)
                  if e.kind in ("country", "demonym", "capital", "seat") and e.country}
         ctx.cache.country = (found.pop() if len(found) == 1 else None,)

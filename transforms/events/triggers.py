@@ -18,9 +18,11 @@ from transforms.events.context import SentenceContext, Trigger
 from transforms.events.filters import (
     forecast,
     imperative,
+    no_comment,
     non_event_object,
     noun_has_actor,
     object_of_same_event,
+    question,
     sport_result,
     sport_sentence,
 )
@@ -32,7 +34,7 @@ from transforms.events.reporting import reporting_governor
 
 
 def find_triggers(ctx: SentenceContext, lex: Lexicon, matcher: PatternMatcher, alex: ActorLexicon) -> list[Trigger]:
-    if sport_sentence(ctx, lex):
+    if sport_sentence(ctx, lex) or question(ctx):
         return []
     verbs, consumed = verb_triggers(ctx, lex, matcher)
     trig = verbs + noun_triggers(ctx, lex, alex, consumed)
@@ -70,7 +72,7 @@ def verb_triggers(ctx: SentenceContext, lex: Lexicon, matcher: PatternMatcher) -
             continue
         if lem(tok) in lex.cues.future_governors and any(c.dep_ == "xcomp" for c in tok.children):
             continue  # "are set to resume", "is expected to meet": the complement is the event
-        if imperative(tok):
+        if imperative(tok) or no_comment(tok, lex):
             continue
         m = matcher.match(tok, ctx)
         if m is None and returns_thing(tok, lex):  # "returned the artefacts to Italy"

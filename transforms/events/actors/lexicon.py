@@ -15,8 +15,11 @@ Reference data (``seeds/reference/actors``):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+
+from spacy.tokens import Token
 
 from transforms.core.refdata import read_mapping, read_tsv, read_words, read_yaml
 
@@ -43,12 +46,20 @@ class ActorWords:
     acting_instruments: frozenset[str]
     acting_heads: frozenset[str]
     collective_heads: frozenset[str]
+    lowercase_pronouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def actor_words() -> ActorWords:
     data = read_yaml("actors", "en", "grammar.yaml")
     return ActorWords(**{k: frozenset(v) for k, v in data.items()})
+
+
+def lexicon_words(tokens: Iterable[Token]) -> list[str]:
+    """The words the lexicon is matched on: lower case, straight apostrophes; a pronoun written
+    in lower case that is a name in capitals ("us" / "US") matches nothing."""
+    low_pronouns = actor_words().lowercase_pronouns
+    return [f"{t.lower_}\x00" if t.text in low_pronouns else t.lower_.replace("’", "'") for t in tokens]
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from transforms.core.records import Actor
-from transforms.events.actors.lexicon import ActorLexicon, Entry, lexicon
+from transforms.events.actors.lexicon import ActorLexicon, Entry, lexicon, lexicon_words
 from transforms.events.actors.memory import DocMemory
 from transforms.events.actors.phrases import conjuncts, person_tokens, phrase_tokens, span_text
 
@@ -96,7 +96,7 @@ def _resolve_one(head: Token, memory: DocMemory | None, lex: ActorLexicon) -> li
 
 def _read(head: Token, lex: ActorLexicon) -> _Reading:
     tokens = phrase_tokens(head)
-    words = [t.lower_.replace("’", "'") for t in tokens]
+    words = lexicon_words(tokens)
     matches = lex.match(words)
     reading = _Reading(tokens)
     for s, e, entry in matches:
