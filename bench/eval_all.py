@@ -3,20 +3,24 @@
     python bench/eval_all.py --shared ../shared
 
 * Temporal tagging, TempEval-3 Task A: `dateline timeml annotate` + `dateline timeml score` on
-  TBAQ-cleaned TimeBank and AQUAINT.
-  Each is also scored on its two fixed parts (:mod:`bench.splits`: *tune*, the only part whose
-  errors are looked at, and *score*), e.g. ``timeml/TimeBank/score``.
-* Event coding: `dateline events code` + `dateline events score` on the PLOVER gold dev records.
+  TBAQ-cleaned TimeBank and AQUAINT, also on the two fixed parts of each (`bench/splits.py`:
+  *tune*, the only part whose errors are looked at, and *score*), e.g. ``timeml/TimeBank/score``.
 * Time expressions in other languages: `dateline timeml score-language` on FR-TimeBank, the
   Spanish TimeBank and MEANTIME, TimeBankPT, tune and score parts (bench/eval_languages.py),
   beside HeidelTime's published value F1.
 * Publication days of 300 real web pages (htmldate-eval), tune and score parts, beside htmldate
   alone (bench/eval_pages.py).
+* Event coding: `dateline events code` + `dateline events score` on the PLOVER gold dev records
+  (GSR JSON) and the PLV dev rows (TSV), each scored on the tuning part and on the scoring part
+  of the fixed split (`bench/splits.py`); on the own-sentence set
+  `tests/fixtures/events/own_events.tsv`; and false events per 100 sentences on
+  `tests/fixtures/events/no_events.txt` (`bench/eval_noevents.py`).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import subprocess
 import sys
@@ -26,7 +30,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import eval_languages  # noqa: E402
 import eval_pages  # noqa: E402
-from splits import link_part, split_files  # noqa: E402
+from eval_noevents import evaluate as no_events  # noqa: E402
+from splits import PARTS, link_part, split, split_files  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+OWN_EVENTS = REPO / "tests" / "fixtures" / "events" / "own_events.tsv"
+GSR_KEYS = ("type_accuracy", "source_accuracy", "target_accuracy", "source_accuracy_all",
+            "target_accuracy_all", "precision")
+PLV_KEYS = ("type_acc", "source_acc", "target_acc", "dyad_acc", "precision")
 
 
 def dateline(*args: str) -> str:
@@ -39,7 +50,7 @@ def dateline(*args: str) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
-    ap.add_argument("--timeml-only", action="store_true", help="skip the event coding evaluation")
+    ap.add_argument("--timeml-only", action="store_true", help="only TimeBank and AQUAINT (fast)")
     args = ap.parse_args()
     data = args.shared / "data"
     results = {}
@@ -57,16 +68,12 @@ def main() -> None:
         if args.timeml_only:
             _print(results)
             return
-        gold = data / "events" / "plover-gsr-dev.json"
-        records = json.loads(gold.read_text(encoding="utf-8"))
-        inp = tmp / "gsr.jsonl"
-        with open(inp, "w", encoding="utf-8") as fh:
-            for r in records:
-                if r.get("event") != "DOCUMENT" and r.get("text"):
-                    fh.write(json.dumps({"id": r["id"], "text": r["text"]}) + "\n")
-        sysout = tmp / "gsr.out.jsonl"
-        dateline("events", "code", str(inp), str(sysout))
-        results["events/plover-gsr-dev"] = json.loads(dateline("events", "score", str(gold), str(sysout), "--json"))
+        results.update(gsr(data / "events" / "plover-gsr-dev.json", tmp))
+        results.update(plv(data / "events" / "plv-dev.tsv", tmp))
+        sysout = tmp / "own.out.jsonl"
+        dateline("events", "code", str(OWN_EVENTS), str(sysout))
+        results["events/own-events"] = json.loads(dateline("events", "score", str(OWN_EVENTS), str(sysout), "--json"))
+    results["events/no-events"] = no_events()[0]
     languages = eval_languages.evaluate(args.shared)
     pages, _rows = eval_pages.evaluate(data / "pages")
     _print(results)
@@ -83,9 +90,49 @@ def main() -> None:
 
 def _print(results: dict) -> None:
     for k, v in results.items():
-        keys = [x for x in ("strict_f1", "relaxed_f1", "value_f1", "type_f1", "type_accuracy", "source_accuracy",
-                            "target_accuracy", "precision") if x in v]
-        print(f"{k:28s} " + "  ".join(f"{x}={v[x]:.2f}" for x in keys))
+        if k == "events/no-events":
+            print(f"{k:28s} " + "  ".join(f"{p}={v[p]['false_per_100']:.1f}/100" for p in (*PARTS, "all")))
+            continue
+        keys = [x for x in ("strict_f1", "relaxed_f1", "value_f1", "type_f1", *GSR_KEYS, *PLV_KEYS) if x in v]
+        print(f"{k:28s} " + "  ".join(f"{x}={v[x]:.2f}" for x in dict.fromkeys(keys)))
+
+
+def gsr(gold: Path, tmp: Path) -> dict:
+    """The PLOVER GSR dev records: coded once, scored per part."""
+    records = json.loads(gold.read_text(encoding="utf-8"))
+    docs = [r for r in records if r.get("event") == "DOCUMENT"]
+    inp, sysout = tmp / "gsr.jsonl", tmp / "gsr.out.jsonl"
+    with open(inp, "w", encoding="utf-8") as fh:
+        for r in records:
+            if r.get("event") != "DOCUMENT" and r.get("text"):
+                fh.write(json.dumps({"id": r["id"], "text": r["text"], "date": r.get("date")}) + "\n")
+    dateline("events", "code", str(inp), str(sysout))
+    coded = [r for r in records if r.get("event") != "DOCUMENT" and r.get("text")]
+    out = {}
+    for name, rows in zip(PARTS, split(coded, key=lambda r: r["text"]), strict=True):
+        part_gold = tmp / f"gsr.{name}.json"
+        part_gold.write_text(json.dumps(docs + rows), encoding="utf-8")
+        out[f"events/plover-gsr-dev/{name}"] = json.loads(
+            dateline("events", "score", str(part_gold), str(sysout), "--json"))
+    return out
+
+
+def plv(gold: Path, tmp: Path) -> dict:
+    """The PLV dev rows: coded once (the TSV is the coder's input), scored per part."""
+    sysout = tmp / "plv.out.jsonl"
+    dateline("events", "code", str(gold), str(sysout))
+    with open(gold, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t")
+        fields, rows = reader.fieldnames or [], list(reader)
+    out = {}
+    for name, part_rows in zip(PARTS, split(rows, key=lambda r: r["sentence"]), strict=True):
+        part_gold = tmp / f"plv.{name}.tsv"
+        with open(part_gold, "w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=fields, delimiter="\t")
+            w.writeheader()
+            w.writerows(part_rows)
+        out[f"events/plv-dev/{name}"] = json.loads(dateline("events", "score", str(part_gold), str(sysout), "--json"))
+    return out
 
 
 if __name__ == "__main__":

@@ -319,12 +319,20 @@ def cmd_timeml_score_language(args: argparse.Namespace) -> int:
 
 
 def cmd_events_code(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from transforms.evaluation import plv
     from transforms.evaluation.plover import code_file
 
     if not Path(args.input).is_file():
         raise UserError(f"no such file: {args.input}")
     try:
-        n = code_file(Path(args.input), Path(args.output))
+        with tempfile.TemporaryDirectory(prefix="dateline-code-") as tmp:
+            inp = Path(args.input)
+            if plv.is_plv(inp):  # a PLV gold TSV: code its sentences
+                plv.to_jsonl(inp, Path(tmp) / "input.jsonl")
+                inp = Path(tmp) / "input.jsonl"
+            n = code_file(inp, Path(args.output))
     except ValueError as exc:
         raise UserError(str(exc)) from None
     print(f"coded {n} records into {args.output}")
@@ -332,13 +340,15 @@ def cmd_events_code(args: argparse.Namespace) -> int:
 
 
 def cmd_events_score(args: argparse.Namespace) -> int:
+    from transforms.evaluation import plv
     from transforms.evaluation.plover import score
 
     for f in (args.gold, args.system):
         if not Path(f).is_file():
             raise UserError(f"no such file: {f}")
     try:
-        result = score(Path(args.gold), Path(args.system))
+        scorer = plv.score if plv.is_plv(args.gold) else score  # PLV TSV or PLOVER GSR JSON
+        result = scorer(Path(args.gold), Path(args.system))
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise UserError(f"cannot score {args.system} against {args.gold}: {exc!r}") from None
     if args.json:
@@ -456,11 +466,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("events", help="PLOVER event coding of sentences and its evaluation")
     esub = e.add_subparsers(dest="events_command", metavar="ACTION", required=True)
-    ec = esub.add_parser("code", help='code JSONL lines {"id", "text", "date"?} into events')
+    ec = esub.add_parser("code", help='code JSONL lines {"id", "text", "date"?} (or a PLV TSV\'s sentences) into events')
     ec.add_argument("input")
     ec.add_argument("output")
     ec.set_defaults(func=cmd_events_code)
-    es = esub.add_parser("score", help="score coded events against PLOVER gold records")
+    es = esub.add_parser("score", help="score coded events against gold: PLOVER GSR JSON or PLV TSV")
     es.add_argument("gold")
     es.add_argument("system")
     es.add_argument("--json", action="store_true", help="print one JSON line")

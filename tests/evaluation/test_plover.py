@@ -79,3 +79,26 @@ def test_bad_input_lines_name_the_line(tmp_path):
     inp.write_text('{"id": 1}\n', encoding="utf-8")
     with pytest.raises(ValueError, match='line 1: expected an object with a "text" string'):
         code_file(inp, tmp_path / "out.jsonl")
+
+
+def test_joint_events_code_each_actor_as_source_and_target(tmp_path):
+    inp, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _write(inp, [{"id": "j", "text": "Ghana and Togo agreed to reopen their common border.", "date": "2024-06-03"}])
+    code_file(inp, out)
+    (ev,) = json.loads(out.read_text())["events"]
+    assert ev["type"] == "AGREE"
+    assert {a["code"] for a in ev["source"]} == {a["code"] for a in ev["target"]} == {"GHA", "TGO"}
+
+
+def test_a_sentence_without_main_event_gives_its_best_subordinate_one(tmp_path):
+    inp, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _write(inp, [
+        {"id": "sub", "text": "The border stayed quiet for a week after Serbia expelled the Croatian ambassador.",
+         "date": "2024-06-03"},
+        # a main event: the subordinate one ("after ... met") is left out
+        {"id": "main", "text": "Serbia expelled the Croatian ambassador after the two presidents met in Zagreb.",
+         "date": "2024-06-03"}])
+    code_file(inp, out)
+    lines = {x["id"]: x["events"] for x in map(json.loads, out.read_text().splitlines())}
+    assert [e["type"] for e in lines["sub"]] == ["SANCTION"]
+    assert [e["type"] for e in lines["main"]] == ["SANCTION"]

@@ -33,6 +33,9 @@ from transforms.text import split_sentences
 #: Events below this confidence (subordinate clauses: relative, adverbial, prepositional
 #: phrases) are left out of the coded output, which codes each sentence's main events.
 MIN_CONFIDENCE = 0.75
+#: A sentence with no main event gives its best subordinate event with both sides and a verb
+#: trigger (0.3 + 0.15 + 0.15 + 0.1).
+FALLBACK_CONFIDENCE = 0.7
 
 
 def gold_type(name: str) -> str:
@@ -66,11 +69,17 @@ def _actor_out(a: Actor) -> dict[str, str | None]:
 
 
 def coded(e: Event) -> dict[str, Any]:
-    """An event as a line of the coded output."""
+    """An event as a line of the coded output.
+
+    A reciprocal event done together ("Jordan and Britain agreed ...") has all its actors as
+    the source and no target in the events table (the PLOVER manual); the gold records code
+    each of them as source and target ("SRC/TAR"), and so does the coded output."""
+    source = [_actor_out(a) for a in e.source_actors]
+    target = [_actor_out(a) for a in e.target_actors]
+    if not target and e.event_type in plover_classes().joint_types and len({(a["code"], a["text"]) for a in source}) > 1:
+        target = [dict(a) for a in source]
     return {"type": intent_type(e.event_type, e.status, e.evidence or ""), "mode": e.mode, "status": e.status,
-            "source": [_actor_out(a) for a in e.source_actors],
-            "target": [_actor_out(a) for a in e.target_actors],
-            "date_value": e.date_value, "trigger": e.trigger}
+            "source": source, "target": target, "date_value": e.date_value, "trigger": e.trigger}
 
 
 def _prepare(rec: dict[str, Any]) -> dict[str, Any]:
@@ -119,7 +128,11 @@ def code_file(in_jsonl: str | Path, out_jsonl: str | Path, model: str | None = N
             chunk = records[i:i + batch]
             docs = [_prepare(r) for r in chunk]
             for rec, events in zip(chunk, extractor.extract_batch(docs), strict=True):
-                lines = [coded(e) for e in events if e.confidence >= min_confidence]
+                kept = [e for e in events if e.confidence >= min_confidence]
+                if not kept and events:  # no main event: the sentence's best subordinate one
+                    best = max(events, key=lambda e: e.confidence)
+                    kept = [best] if best.confidence >= FALLBACK_CONFIDENCE else []
+                lines = [coded(e) for e in kept]
                 out.write(json.dumps({"id": rec.get("id"), "events": lines}, ensure_ascii=False) + "\n")
                 n += 1
     return n

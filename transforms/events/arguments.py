@@ -28,6 +28,11 @@ def arguments(t: Trigger, lex: Lexicon) -> tuple[Token | None, list[Token]]:
         rsubj = subject(rep, lex)[0] if rep is not None else None
         vsubj = subject(verb, lex)[0]
         return rsubj, [vsubj] if vsubj is not None else []
+    if t.orderer is not None:
+        # "a judge ordered the ministers jailed": the judge acts on the ministers
+        osubj = subject(t.orderer, lex)[0]
+        vsubj = subject(verb, lex)[0]
+        return osubj, ([vsubj] if vsubj is not None else []) + _object_targets(t, verb, [verb], lex)
     source, targets = _subject_side(t, verb, lex)
     holders = [verb]
     if t.kind == "noun":

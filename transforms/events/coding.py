@@ -8,12 +8,16 @@ speaker (:mod:`.reporting`), date (:mod:`.dating`), mode (:mod:`.modes`) -> conf
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from transforms.core.ids import stable_id
 from transforms.core.records import Event
 from transforms.events.actors.lexicon import ActorLexicon
 from transforms.events.arguments import arguments
 from transforms.events.context import DocContext, SentenceContext, Trigger
 from transforms.events.dating import date_for, settle
+from transforms.events.frames import armed_type, verbal_attack
+from transforms.events.gate import passes
 from transforms.events.lexicon import Lexicon
 from transforms.events.modes import mode_from_cues
 from transforms.events.participants import complete, participants, recall, sentence_country
@@ -39,6 +43,7 @@ def code_trigger(t: Trigger, doc: DocContext, ctx: SentenceContext, trigger_toke
     clause = clause_head(t)
     src_tok, tgt_toks = arguments(t, lex)
     source, target = participants(t, src_tok, tgt_toks, ctx, memory, lex, alex)
+    national = any(a.country for a in source + target)  # a country named in the actors' own words
     place, location_source = locate(t, clause, ctx, doc, source + target, lex)
     local = sentence_country(ctx, alex) or (place.country if place is not None else None)
     sides = complete(t, src_tok, source, target, place, local, lex, alex)
@@ -47,6 +52,13 @@ def code_trigger(t: Trigger, doc: DocContext, ctx: SentenceContext, trigger_toke
     source, target = recall(t, *sides, memory, lex)
     if not source and not target:
         return None
+    if not passes(t, src_tok, source, target, lex, alex, national):
+        return None
+    armed = "ACCUSE" if verbal_attack(t, source, target, ctx, lex, alex) else armed_type(t, source, lex, alex)
+    if armed == "ACCUSE":
+        t = replace(t, plover="ACCUSE", mode="disapprove")
+    elif armed is not None:
+        t = replace(t, plover=armed, mode="restrict" if armed == "COERCE" else "")
     sent = ctx.sentence
     status = status_of(t, clause, lex)
     reported_by = reporter(clause, memory, lex)

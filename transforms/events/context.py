@@ -85,3 +85,4 @@ class Trigger:
     consumed: set[int] = field(default_factory=set)  # token indices that belong to the pattern
     light: Token | None = None  # light verb governing a noun trigger
     modal: bool = False  # "X said Y must ...": a request by the speaker to Y
+    orderer: Token | None = None  # "X ordered Y jailed": the order verb whose act this is

@@ -65,6 +65,21 @@ class Cues:
     sport_verbs: Words
     sport_words: Words
     threat_conditions: Words
+    finalize_verbs: Words
+    agreement_nouns: Words
+    reduction_verbs: Words
+    reduction_nouns: Words
+    sending_verbs: Words
+    aid_personnel: Words
+    returning_verbs: Words
+    order_verbs: Words
+    armed_verbs: Words
+    armed_nouns: Words
+    obstruction_verbs: Words
+    verbal_attack_verbs: Words
+    sport_only_words: Words
+    warning_verbs: Words
+    no_comment_verbs: Words
 
 
 @dataclass(frozen=True)
@@ -109,6 +124,10 @@ class PloverClasses:
     cooperative: Words
     hostile: Words
     renamed: dict[str, str]  # older PLOVER name -> today's type
+    civil_types: Words
+    intransitive_types: Words
+    joint_types: Words
+    actor_recipient_types: Words
 
 
 @lru_cache(maxsize=1)

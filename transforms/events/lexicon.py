@@ -137,21 +137,26 @@ def _default(pats: list[Pattern]) -> Pattern | None:
 
 def _index_forms(lex: Lexicon, irregular: dict[str, set[str]]) -> None:
     """Surface forms -> lemma, and for the pre-filter: the forms that are events on their own
-    and the anchor words a pattern-only form needs."""
+    and the anchor words a pattern-only form needs.
+
+    Mirrors the matcher (:mod:`.patterns`): a curated row that matches overrides the converted
+    ones, so a curated default decides alone; without one, the converted default codes the
+    verb whenever no curated row matches. Returning verbs need a "to" ("returned X to Y")."""
     for lemma, pats in lex.verbs.items():
         forms = inflect(lemma) | irregular.get(lemma, set())
-        # a curated default row always matches, so a lemma with curated rows is coded by them only
-        effective = [p for p in pats if p.curated] or pats
-        default = _default(effective)
+        curated = [p for p in pats if p.curated]
+        default = _default(curated) or _default(pats)
         for f in forms:
             lex.forms.setdefault(f, lemma)
             if default is not None and default.plover:
                 lex.default_forms.add(f)
             else:
                 anchors: set[str] = set()
-                for p in effective:
+                for p in pats:
                     if p.plover and p.after:
                         anchors.update(a.split()[-1] for a in p.after[-1])
+                if lemma in lex.cues.returning_verbs:
+                    anchors.update(lex.grammar.destination_preps)
                 if anchors:
                     lex.pattern_forms.setdefault(f, set()).update(anchors)
 

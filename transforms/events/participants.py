@@ -15,14 +15,17 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from transforms.core.records import Actor
-from transforms.events.actors.lexicon import ActorLexicon, unidentified_attackers
+from transforms.events.actors.lexicon import ActorLexicon, lexicon_words, unidentified_attackers
 from transforms.events.actors.memory import DocMemory
+from transforms.events.actors.phrases import phrase_tokens, span_text
 from transforms.events.actors.resolve import resolve_phrase
 from transforms.events.context import SentenceContext, Trigger
 from transforms.events.filters import unauthored_violence
+from transforms.events.gate import can_act
 from transforms.events.gazetteer import Place
 from transforms.events.lemmas import lem
 from transforms.events.lexicon import Lexicon
+from transforms.events.places import place_of
 from transforms.events.reporting import reporting_governor
 from transforms.events.syntax import subject, verb_phrase
 
@@ -32,7 +35,7 @@ Side = list[Actor]
 def participants(t: Trigger, src_tok: Token | None, tgt_toks: list[Token], ctx: SentenceContext,
                  memory: DocMemory, lex: Lexicon, alex: ActorLexicon) -> tuple[Side, Side]:
     """(source, target) actors of the trigger before the place is taken into account."""
-    source = actors_of(src_tok, memory, lex, alex) if src_tok is not None else []
+    source = actors_of(src_tok, memory, lex, alex) if src_tok is not None and can_act(src_tok, lex, alex) else []
     target = _target(t, src_tok, tgt_toks, ctx, memory, lex, alex)
     if not source and src_tok is not None and src_tok.pos_ == "NOUN" and (
             lem(src_tok) in lex.nouns or src_tok.lower_ in lex.nouns):
@@ -60,6 +63,8 @@ def _target(t: Trigger, src_tok: Token | None, tgt_toks: list[Token], ctx: Sente
     for tt in tgt_toks:
         if any(c.dep_ == "poss" and c.lower_ in lex.grammar.own_possessives for c in tt.children):
             continue  # "withdrew its troops": the source's own forces
+        if not _can_receive(t.plover, tt, lex, alex):
+            continue
         acts = actors_of(tt, memory, lex, alex)
         if any(a.country for a in acts):
             target = [a for a in acts if a.country]
@@ -67,11 +72,34 @@ def _target(t: Trigger, src_tok: Token | None, tgt_toks: list[Token], ctx: Sente
         if acts and not sector_only:
             sector_only = acts
     if not target and t.kind == "verb":
-        target = deep_target(t.token, src_tok, ctx, memory, lex, alex)
+        target = deep_target(t.token, src_tok, ctx, memory, lex, alex, plover=t.plover)
     target = target or sector_only
     if not target and t.kind == "verb":
-        target = deep_target(t.token, src_tok, ctx, memory, lex, alex, sector_ok=True)
-    return target
+        target = deep_target(t.token, src_tok, ctx, memory, lex, alex, sector_ok=True, plover=t.plover)
+    return target or _named_target(tgt_toks, ctx, alex)
+
+
+def _can_receive(plover: str, tok: Token, lex: Lexicon, alex: ActorLexicon) -> bool:
+    """A meeting, visit or hosting (``actor_recipient_types``) is with an actor or at a place,
+    never with a thing: "hosted an exhibition of Japanese prints" has no recipient."""
+    if plover not in lex.plover.actor_recipient_types:
+        return True
+    return can_act(tok, lex, alex) or place_of(tok) is not None
+
+
+def _named_target(tgt_toks: list[Token], ctx: SentenceContext, alex: ActorLexicon) -> Side:
+    """A proper name the lexicon does not know ("demanded that Dbeibeh appear"): an actor by
+    name only (its country comes from the sentence, see :func:`complete`); never a place or
+    a date."""
+    start = ctx.sentence.start
+    dates = [(tx.start - start, tx.end - start) for tx in ctx.timexes]
+    for tt in tgt_toks:
+        if any(s <= tt.idx < e for s, e in dates):
+            continue
+        if tt.pos_ == "PROPN" and tt.lower_ not in alex.words.pronouns and place_of(tt) is None:
+            text = span_text(phrase_tokens(tt))
+            return [Actor(text, text, None, None, None)]
+    return []
 
 
 def actors_of(tok: Token, memory: DocMemory, lex: Lexicon, alex: ActorLexicon) -> Side:
@@ -144,14 +172,14 @@ def noun_arguments(noun: Token, memory: DocMemory, lex: Lexicon, alex: ActorLexi
 
 
 def deep_target(verb: Token, src_tok: Token | None, ctx: SentenceContext, memory: DocMemory, lex: Lexicon,
-                alex: ActorLexicon, sector_ok: bool = False) -> Side:
+                alex: ActorLexicon, sector_ok: bool = False, plover: str = "") -> Side:
     """First actor named anywhere in the verb's phrase after it ("demanded an admission by
     Moscow", "fired shells at targets in Jericho") when no direct object or PP names one."""
     g = lex.grammar
     phrase = _phrase_after(verb, src_tok, ctx, lex)
     if not phrase:
         return []
-    words = [t.lower_ for t in phrase]
+    words = lexicon_words(phrase)
     for s_, e_, entry in alex.match(words):
         if any(c.dep_ == "poss" and c.lower_ in g.own_possessives for c in phrase[s_].children):
             continue  # "its troops", "their vessels": the source's own
@@ -168,6 +196,8 @@ def deep_target(verb: Token, src_tok: Token | None, ctx: SentenceContext, memory
             head = head.head
         if head.dep_ == "pobj" and head.head.lower_ in g.locative_preps and head.pos_ == "PROPN":
             continue  # "in Istanbul" is where, not whom
+        if not _can_receive(plover, head, lex, alex):
+            continue
         acts = [a for a in resolve_phrase(head, memory, alex) if a.country]
         if acts:
             return acts
@@ -192,7 +222,7 @@ def _phrase_after(verb: Token, src_tok: Token | None, ctx: SentenceContext, lex:
 def sentence_country(ctx: SentenceContext, alex: ActorLexicon) -> str | None:
     """The one country named in the sentence (None when there are none or several)."""
     if ctx.cache.country is None:
-        words = [t.lower_ for t in ctx.sdoc]
+        words = lexicon_words(ctx.sdoc)
         found = {e.country for _, _, e in alex.match(words)
                  if e.kind in ("country", "demonym", "capital", "seat") and e.country}
         ctx.cache.country = (found.pop() if len(found) == 1 else None,)
@@ -209,7 +239,11 @@ def complete(t: Trigger, src_tok: Token | None, source: Side, target: Side, plac
         known = [a.country for a in side if a.country]
         for a in side:
             if not a.country and (a.sector or a.name):
-                a.country = known[0] if known else local
+                # a name the lexicon does not know is of the sentence's country when it stands
+                # alone ("demanded that Obuya resign"), of none when coordinated with a known
+                # actor ("Kenya and its allies")
+                unknown = not a.sector and a.name == a.text
+                a.country = (None if known else local) if unknown else known[0] if known else local
     if not source and src_tok is not None and src_tok.pos_ == "PROPN" and src_tok.lower_ not in alex.words.pronouns:
         source = [Actor(src_tok.text, src_tok.text, local, None, None)]
     place_country = place.country if place is not None else None
@@ -222,8 +256,8 @@ def complete(t: Trigger, src_tok: Token | None, source: Side, target: Side, plac
     if not target and source and place is not None and place_country and t.plover in lex.plover.needs_recipient:
         # "lifted a curfew in Montenegro", "fired at targets in Jericho": where it happened
         target = [Actor(place.name, alex.country_name(place_country), place_country, None, None)]
-    source = [a for a in source if a.country or a.sector]
-    target = [a for a in target if a.country or a.sector]
+    source = [a for a in source if a.country or a.sector or a.name]
+    target = [a for a in target if a.country or a.sector or a.name]
     return source, target
 
 

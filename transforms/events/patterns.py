@@ -61,6 +61,22 @@ def _available_words(seqs: tuple[list[Token], ...]) -> set[str]:
     return avail
 
 
+def _time_tokens(ctx: SentenceContext) -> set[int]:
+    """Tokens of the sentence's time expressions and the prepositions heading them ("on Friday"):
+    never pattern words ("called X on Friday" is no "call on")."""
+    if not ctx.timexes:
+        return set()
+    start = ctx.sentence.start
+    spans = [(tx.start - start, tx.end - start) for tx in ctx.timexes]
+    out: set[int] = set()
+    for t in ctx.sdoc:
+        if any(s <= t.idx < e for s, e in spans):
+            out.add(t.i)
+            if t.dep_ == "pobj" and t.head.dep_ == "prep":
+                out.add(t.head.i)
+    return out
+
+
 class PatternMatcher:
     """Matches verbs against the lexicon's patterns, with an index per lemma built on first use."""
 
@@ -107,7 +123,8 @@ class PatternMatcher:
             pats = self.lex.verbs.get(lemma) if lemma else None
         if not pats or lemma is None:
             return None
-        right = [t for t in verb_phrase(tok, ctx) if t.i > tok.i]
+        times = _time_tokens(ctx)
+        right = [t for t in verb_phrase(tok, ctx) if t.i > tok.i and t.i not in times]
         left = [t for t in tok.doc[max(0, tok.i - 4): tok.i]]
         pats = self.candidates(lemma, pats, _available_words((right, left)))
         curated = [p for p in pats if p.curated]

@@ -114,7 +114,7 @@ def is_main(t: Trigger, clause: Token, lex: Lexicon) -> bool:
                 and h.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
             cur = h.head  # "issued a declaration demanding that ...": the demand is the news
             continue
-        if cur.dep_ == "ccomp" and lem(h) in cues.intent_verbs:
+        if cur.dep_ == "ccomp" and (lem(h) in cues.intent_verbs or lem(h) in cues.order_verbs):
             cur = h
             continue
         return cur.dep_ == "ROOT" or h == cur

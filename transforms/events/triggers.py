@@ -9,11 +9,24 @@ cooperate"); "X said Y must ..." is a REQUEST by X of Y.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from transforms.events.actors.lexicon import ActorLexicon
 from transforms.events.context import SentenceContext, Trigger
-from transforms.events.filters import non_event_object, noun_has_actor, object_of_same_event, sport_result
+from transforms.events.filters import (
+    forecast,
+    imperative,
+    no_comment,
+    non_event_object,
+    noun_has_actor,
+    object_of_same_event,
+    question,
+    sport_result,
+    sport_sentence,
+)
+from transforms.events.frames import reframe, returns_thing
 from transforms.events.lemmas import lem
 from transforms.events.lexicon import Lexicon, NounSense
 from transforms.events.patterns import PatternMatcher
@@ -21,12 +34,27 @@ from transforms.events.reporting import reporting_governor
 
 
 def find_triggers(ctx: SentenceContext, lex: Lexicon, matcher: PatternMatcher, alex: ActorLexicon) -> list[Trigger]:
+    if sport_sentence(ctx, lex) or question(ctx):
+        return []
     verbs, consumed = verb_triggers(ctx, lex, matcher)
     trig = verbs + noun_triggers(ctx, lex, alex, consumed)
     trig = _support_verbs_give_way(trig, lex)
+    trig = _orders_give_way(trig, lex)
     trig = _nouns_of_verb_triggers(trig)
     trig = _intent_takes_over(trig, lex)
-    return _modal_requests(trig, ctx, lex)
+    return _reframed(_modal_requests(trig, ctx, lex), lex)
+
+
+def _reframed(trig: list[Trigger], lex: Lexicon) -> list[Trigger]:
+    """Each trigger with the type of its frame (:mod:`.frames`); a noun trigger read by a verb's
+    frame belongs to the verb."""
+    out = []
+    for t in trig:
+        frame = reframe(t, lex)
+        if frame is not None:
+            t = replace(t, plover=frame[0], mode=frame[1] or t.mode)
+        out.append(t)
+    return out
 
 
 def verb_triggers(ctx: SentenceContext, lex: Lexicon, matcher: PatternMatcher) -> tuple[list[Trigger], set[int]]:
@@ -44,8 +72,13 @@ def verb_triggers(ctx: SentenceContext, lex: Lexicon, matcher: PatternMatcher) -
             continue
         if lem(tok) in lex.cues.future_governors and any(c.dep_ == "xcomp" for c in tok.children):
             continue  # "are set to resume", "is expected to meet": the complement is the event
+        if imperative(tok) or no_comment(tok, lex):
+            continue
         m = matcher.match(tok, ctx)
-        if m is None or non_event_object(tok, lex) or sport_result(tok, ctx, lex):
+        if m is None and returns_thing(tok, lex):  # "returned the artefacts to Italy"
+            trig.append(Trigger(tok, "RETREAT", "", "verb", set()))
+            continue
+        if m is None or non_event_object(tok, lex) or sport_result(tok, ctx, lex) or forecast(tok, lex):
             continue
         pat, used = m
         trig.append(Trigger(tok, pat.plover, pat.mode, "verb", used))
@@ -106,6 +139,25 @@ def _support_verbs_give_way(trig: list[Trigger], lex: Lexicon) -> list[Trigger]:
                    and t.token.dep_ in ("dobj", "pobj")
                    and lem(t.light) in lex.cues.support_verbs}
     return [t for t in trig if not (t.kind == "verb" and t.token.i in weak & noun_lights)]
+
+
+def _orders_give_way(trig: list[Trigger], lex: Lexicon) -> list[Trigger]:
+    """"ordered the arrest of X", "ordered X jailed": an order verb coded only by its default
+    gives way to the act it orders (``order_verbs``); the act keeps the order's source."""
+    by_tok = {t.token.i: t for t in trig}
+    drop, ordered = set(), {}
+    for t in trig:
+        if t.kind == "verb" and not t.consumed and lem(t.token) in lex.cues.order_verbs:
+            # an event noun object, or a participle complement ("ordered X jailed"); "ordered
+            # X to leave" stays a request of X
+            acts = [by_tok[c.i] for c in t.token.children if c.i in by_tok and (
+                (c.dep_ == "dobj" and by_tok[c.i].kind == "noun")
+                or (c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VBN", "VBD")
+                    and not any(g.dep_ in ("aux", "mark") for g in c.children)))]
+            if acts:
+                drop.add(t.token.i)
+                ordered.update({a.token.i: t.token for a in acts if a.kind == "verb"})
+    return [replace(t, orderer=ordered.get(t.token.i)) for t in trig if t.token.i not in drop]
 
 
 def _nouns_of_verb_triggers(trig: list[Trigger]) -> list[Trigger]:

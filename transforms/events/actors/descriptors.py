@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from transforms.core.records import Actor
-from transforms.events.actors.lexicon import ActorLexicon, lexicon
+from transforms.events.actors.lexicon import ActorLexicon, lexicon, lexicon_words
 from transforms.events.actors.memory import DocMemory
 
 
@@ -18,7 +18,7 @@ def scan_descriptors(sdoc: Doc, memory: DocMemory, lex: ActorLexicon | None = No
     """Register the people of ``sdoc`` introduced by country + role words."""
     lex = lex or lexicon()
     toks = list(sdoc)
-    words = [t.lower_.replace("’", "'") for t in toks]
+    words = lexicon_words(toks)
     matches = lex.match(words)
     covered = {k for s, e, _ in matches for k in range(s, e)}
     for n, (s, e, entry) in enumerate(matches):

@@ -15,8 +15,11 @@ Reference data (``seeds/reference/actors``):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+
+from spacy.tokens import Token
 
 from transforms.core.refdata import read_mapping, read_tsv, read_words, read_yaml
 
@@ -40,12 +43,23 @@ class ActorWords:
     person_pronouns: frozenset[str]
     phrase_preps: frozenset[str]
     transparent_heads: frozenset[str]
+    acting_instruments: frozenset[str]
+    acting_heads: frozenset[str]
+    collective_heads: frozenset[str]
+    lowercase_pronouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def actor_words() -> ActorWords:
     data = read_yaml("actors", "en", "grammar.yaml")
     return ActorWords(**{k: frozenset(v) for k, v in data.items()})
+
+
+def lexicon_words(tokens: Iterable[Token]) -> list[str]:
+    """The words the lexicon is matched on: lower case, straight apostrophes; a pronoun written
+    in lower case that is a name in capitals ("us" / "US") matches nothing."""
+    low_pronouns = actor_words().lowercase_pronouns
+    return [f"{t.lower_}\x00" if t.text in low_pronouns else t.lower_.replace("’", "'") for t in tokens]
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +156,7 @@ class ActorLexicon:
         codes = read_yaml("actors", "codes.yaml")
         organisations = set(codes["organisations"])
         international = organisations | set(codes["international_groups"])
+        blocked = read_words("actors", "en", "blocked_patterns.txt")
         for fname, kind in (("petrarch2_countries.tsv", "country"), ("petrarch2_nonstate.tsv", "group"),
                             ("petrarch2_international.tsv", "igo")):
             for r in read_tsv("actors", fname):
@@ -155,7 +170,7 @@ class ActorLexicon:
                     k = "person" if len(r["pattern"].split()) >= 2 else "group"
                 else:
                     k = "country"
-                if len(r["pattern"]) < 2:
+                if len(r["pattern"]) < 2 or r["pattern"].lower() in blocked:
                     continue
                 pattern = r["pattern"]
                 m = _TRAILING_ACRONYM.match(pattern)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from transforms.core.records import Actor
-from transforms.events.actors.lexicon import ActorLexicon, Entry, lexicon
+from transforms.events.actors.lexicon import ActorLexicon, Entry, lexicon, lexicon_words
 from transforms.events.actors.memory import DocMemory
 from transforms.events.actors.phrases import conjuncts, person_tokens, phrase_tokens, span_text
 
@@ -51,8 +51,15 @@ def resolve_phrase(head: Token, memory: DocMemory | None = None, lex: ActorLexic
     """Actors named by the noun phrase headed by ``head`` and its conjuncts."""
     lex = lex or lexicon()
     out: list[Actor] = []
+    unknown: list[Actor] = []
     for h in conjuncts(head):
-        out.extend(_resolve_one(h, memory, lex))
+        acts = _resolve_one(h, memory, lex)
+        out.extend(acts)
+        if not acts and _names_someone(h, lex):
+            unknown.append(Actor(span_text(phrase_tokens(h)), span_text(phrase_tokens(h)), None, None, None))
+    if out:
+        # "Kuwait and its gulf war allies": a conjunct the lexicon does not know is an actor too
+        out.extend(unknown)
     # conjoined modifiers: "Hungarian and Romanian officials" come out of _resolve_one
     seen, uniq = set(), []
     for a in out:
@@ -89,7 +96,7 @@ def _resolve_one(head: Token, memory: DocMemory | None, lex: ActorLexicon) -> li
 
 def _read(head: Token, lex: ActorLexicon) -> _Reading:
     tokens = phrase_tokens(head)
-    words = [t.lower_.replace("’", "'") for t in tokens]
+    words = lexicon_words(tokens)
     matches = lex.match(words)
     reading = _Reading(tokens)
     for s, e, entry in matches:
@@ -191,3 +198,14 @@ def _unnamed(head: Token, reading: _Reading, memory: DocMemory | None, lex: Acto
     if reading.sector:
         return [Actor(text, " ".join(person) or None, None, reading.sector, reading.role)]
     return []
+
+
+def _names_someone(head: Token, lex: ActorLexicon) -> bool:
+    """A proper name or an acting role or body noun ("allies", "the council")."""
+    if head.lower_ in lex.words.pronouns:
+        return False
+    if head.pos_ == "PROPN":
+        return True
+    low = head.lower_
+    stems = {low, low[:-1] if low.endswith("s") else low, low[:-3] + "y" if low.endswith("ies") else low}
+    return head.pos_ == "NOUN" and bool(stems & lex.words.acting_heads)
