@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint bench eval docs clean wheel-check
+.PHONY: install run test lint bench bench-scale eval docs clean wheel-check
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_temporal.py $(SHARED)/data/corpora/te3-silver
 	$(BIN)/python bench/bench_pipeline.py $(SHARED)/data/corpora/te3-silver
 	$(BIN)/python bench/bench_language.py $(SHARED)/data/pages/htmldate-eval $(SHARED)/data/timeml/fr-frtimebank $(SHARED)/data/corpora/te3-silver
+
+# Dask scale-out: same tables on every backend, 1 vs 2 workers, per-task overhead (about 40 min on 2 cores)
+bench-scale: $(STAMP)
+	$(BIN)/python bench/bench_scale.py $(SHARED)/data/corpora/te3-silver
 
 eval: $(STAMP)
 	$(BIN)/python bench/eval_all.py --shared $(SHARED)

@@ -43,6 +43,7 @@ def _prefect_env(warehouse: Path) -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")  # --cluster: Dask's warnings, not its chatter
 
 
 class _DropKnownFailures(logging.Filter):
@@ -105,27 +106,34 @@ def cmd_run(args: argparse.Namespace) -> int:
     _prefect_env(warehouse)
     from dateline.signals import run_stoppable
     from flows.pipeline import ChecksFailed, dateline_flow
+    from transforms.pipeline.backends import ClusterError, backend
     from transforms.warehouse.files import DiskFull
     from transforms.warehouse.lock import LockTimeout, warehouse_lock
 
     def work() -> dict:
         with warehouse_lock(warehouse.resolve(), timeout=args.lock_timeout):
             from dateline.prefect_home import seed
-            from transforms.pipeline.workers import shared_pool
 
             seed(Path(os.environ["PREFECT_HOME"]))  # a new warehouse skips Prefect's migrations
-            shared_pool().start(args.workers)  # workers load spaCy while Prefect's API server starts
+            backend(args.cluster).start(args.workers)  # workers load spaCy while Prefect's API server starts
+            if args.cluster:
+                from transforms.pipeline.dask_backend import shared_dask
+
+                # importing distributed (in start) set its loggers' levels: the Dask client's own
+                # account of a lost scheduler adds nothing to the one line the CLI prints
+                logging.getLogger("distributed.client").setLevel(logging.CRITICAL)
+                print(f"computing on {shared_dask(args.cluster).describe()}", flush=True)
             return dateline_flow(
                 inputs=[str(p.resolve()) for p in inputs], warehouse_dir=str(warehouse.resolve()),
                 assume_published=args.assume_published, workers=args.workers,
                 lock_timeout=args.lock_timeout, max_bytes=args.max_bytes, files_per_batch=args.files_per_batch,
-                show_progress=sys.stderr.isatty(),
+                show_progress=sys.stderr.isatty(), cluster=args.cluster,
             )
 
-    _quiet_prefect_about(DiskFull, LockTimeout, ChecksFailed)
+    _quiet_prefect_about(DiskFull, LockTimeout, ChecksFailed, ClusterError)
     try:
         summary = run_stoppable(work)
-    except LockTimeout as exc:
+    except (LockTimeout, ClusterError) as exc:
         raise UserError(str(exc)) from None
     except DiskFull as exc:
         print(f"dateline: {exc}", file=sys.stderr)
@@ -361,6 +369,14 @@ def cmd_events_score(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------------- parser
 
+def _cluster(value: str) -> str:
+    from transforms.pipeline.backends import is_cluster_address
+
+    if is_cluster_address(value):
+        return value
+    raise argparse.ArgumentTypeError(f"expected 'local' or a scheduler address like tcp://HOST:8786: {value!r}")
+
+
 def _run_options(r: argparse.ArgumentParser) -> None:
     """Options shared by ``run`` and ``serve`` (each scheduled run takes the same)."""
     r.add_argument("--input", action="append", metavar="PATH",
@@ -370,7 +386,11 @@ def _run_options(r: argparse.ArgumentParser) -> None:
     r.add_argument("--assume-published", type=_date, metavar="DATE",
                    help="publication date for items that have none (otherwise they are quarantined)")
     r.add_argument("--workers", type=int, default=DEFAULTS.workers,
-                   help="worker processes (default: 2 or the core count)")
+                   help="worker processes (default: 2 or the core count); with --cluster local, Dask workers")
+    r.add_argument("--cluster", type=_cluster, default=None, metavar="local|tcp://HOST:PORT",
+                   help="compute on Dask: 'local' starts a cluster of worker processes on this machine, "
+                        "tcp://HOST:PORT uses a running `dask scheduler` (default: this machine's "
+                        "process pool); the warehouse is still written by this process only")
     r.add_argument("--lock-timeout", type=float, default=DEFAULTS.lock_timeout, metavar="SECONDS",
                    help=f"how long to wait for another run holding the warehouse (default: {DEFAULTS.lock_timeout:.0f})")
     r.add_argument("--max-bytes", type=int, default=DEFAULTS.max_bytes,

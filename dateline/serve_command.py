@@ -22,7 +22,7 @@ from dateline.cli import UserError, _prefect_env, _seed_articles
 def _serve_parameters(args: argparse.Namespace) -> dict:
     return {"assume_published": args.assume_published, "workers": args.workers,
             "lock_timeout": args.lock_timeout, "max_bytes": args.max_bytes,
-            "files_per_batch": args.files_per_batch}
+            "files_per_batch": args.files_per_batch, "cluster": args.cluster}
 
 
 def _check_cron(args: argparse.Namespace) -> None:

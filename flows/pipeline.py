@@ -25,9 +25,9 @@ from transforms import ingest
 from transforms.core.records import Document, Quarantine
 from transforms.pipeline import plan as planning
 from transforms.pipeline import repair
+from transforms.pipeline.backends import backend
 from transforms.pipeline.rows import quarantine_rows, source_rows
 from transforms.pipeline.summary import RunTotals
-from transforms.pipeline.workers import shared_pool
 from transforms.settings import DEFAULTS, pipeline_version
 from transforms.warehouse import checks, clusters, publish
 from transforms.warehouse.files import DiskFull
@@ -54,13 +54,13 @@ def _commit(root: str) -> Iterator[Batch]:
 
 
 @task(name="prepare-warehouse", cache_policy=NO_CACHE)
-def prepare_warehouse(root: str, workers: int | None) -> list[str]:
+def prepare_warehouse(root: str, workers: int | None, cluster: str | None = None) -> list[str]:
     """Remove what an interrupted run left, check every committed file, rebuild damaged ones."""
     store = ParquetStore(Path(root))
     store.cleanup()
     publish.cleanup_temp(Path(root))
     now = dt.datetime.now(dt.UTC)
-    report = repair.repair(store, lambda docs: shared_pool().process(docs, workers=workers, now=now),
+    report = repair.repair(store, lambda docs: backend(cluster).process(docs, workers=workers, now=now),
                            after_commit=lambda m: publish.publish(Path(root), m))
     report.lost = []  # said once, at the end of the run (the run may read those inputs again)
     return report.lines()
@@ -90,8 +90,10 @@ def ingest_files(files: list[str], options: ingest.IngestOptions) -> tuple[list[
 
 
 @task(name="process-documents", cache_policy=NO_CACHE)
-def process_documents(docs: list[Document], workers: int | None, now: dt.datetime) -> dict[str, list[dict]]:
-    return shared_pool().process(docs, workers=workers, now=now)
+def process_documents(docs: list[Document], workers: int | None, now: dt.datetime,
+                      cluster: str | None = None) -> dict[str, list[dict]]:
+    """Rows of a batch, computed by the run's backend: the process pool or a Dask cluster."""
+    return backend(cluster).process(docs, workers=workers, now=now)
 
 
 @task(name="write-tables", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1, retry_condition_fn=_retry_io)
@@ -140,12 +142,13 @@ def publish_duckdb(root: str) -> str:
 
 
 @contextlib.contextmanager
-def _worker_pool() -> Iterator[None]:
-    """The run's worker processes (started lazily, or warm from the CLI) end with the run."""
+def _worker_pool(cluster: str | None) -> Iterator[None]:
+    """The run's workers (started lazily, or warm from the CLI) end with the run; so does a
+    local Dask cluster (an external one keeps running)."""
     try:
         yield
     finally:
-        shared_pool().stop()
+        backend(cluster).stop()
 
 
 def _named(t: Any, i: int, n: int) -> Any:
@@ -158,7 +161,7 @@ def _batches(items: list, size: int) -> list[list]:
 
 
 def _process_batches(root: str, found: ingest.Discovery, options: ingest.IngestOptions, workers: int | None,
-                     files_per_batch: int, progress: Callable[[int], None]) -> RunTotals:
+                     files_per_batch: int, progress: Callable[[int], None], cluster: str | None) -> RunTotals:
     """Ingest, plan, process and write every batch; the next batch is read while this one runs.
     Paths rejected while walking the inputs are quarantined with the first batch."""
     logger = get_run_logger()
@@ -176,7 +179,7 @@ def _process_batches(root: str, found: ingest.Discovery, options: ingest.IngestO
         plan = planning.plan(docs, index, seen)
         now = dt.datetime.now(dt.UTC)
         # quote(): Prefect must not walk thousands of row dicts looking for futures
-        rows = _named(process_documents, i, n)(quote(plan.todo), workers, now) if plan.todo else {}
+        rows = _named(process_documents, i, n)(quote(plan.todo), workers, now, cluster) if plan.todo else {}
         written = _named(write_tables, i, n)(root, quote(rows), quote(plan), quote(bad), now)
         index.update({d["doc_id"]: planning.index_entry(d) for d in rows.get("documents", [])})
         totals.add_batch(plan, len(docs), bad, written)
@@ -190,15 +193,19 @@ def _process_batches(root: str, found: ingest.Discovery, options: ingest.IngestO
 def dateline_flow(inputs: list[str], warehouse_dir: str, assume_published: dt.date | None = None,
                   workers: int | None = DEFAULTS.workers, files_per_batch: int = DEFAULTS.files_per_batch,
                   lock_timeout: float = DEFAULTS.lock_timeout, max_bytes: int = DEFAULTS.max_bytes,
-                  show_progress: bool = False) -> dict:
-    """Ingest ``inputs`` and bring the warehouse at ``warehouse_dir`` up to date."""
+                  show_progress: bool = False, cluster: str | None = None) -> dict:
+    """Ingest ``inputs`` and bring the warehouse at ``warehouse_dir`` up to date.
+
+    ``cluster`` computes the batches on Dask (``local`` or ``tcp://HOST:PORT``) instead of the
+    process pool; either way this process alone writes the warehouse.
+    """
     root = str(Path(warehouse_dir).resolve())
     options = ingest.IngestOptions(assume_published=assume_published, max_bytes=max_bytes)
-    with warehouse_lock(Path(root), timeout=lock_timeout), _worker_pool():
-        repairs = prepare_warehouse(root, workers)
+    with warehouse_lock(Path(root), timeout=lock_timeout), _worker_pool(cluster):
+        repairs = prepare_warehouse(root, workers, cluster)
         found = discover_inputs(inputs)
         totals = _process_batches(root, found, options, workers, files_per_batch,
-                                  _progress(show_progress, len(found.files)))
+                                  _progress(show_progress, len(found.files)), cluster)
         compact_tables(root)
         if totals.written["events"] or totals.written["documents"] or not ParquetStore(Path(root)).files(
                 "event_clusters"):

@@ -150,3 +150,44 @@ def test_disk_full_on_a_small_tmpfs_then_the_next_run_completes(prefect_api_url,
     assert (tmp_path / "rc2").read_text().strip() == "0", (tmp_path / "err2").read_text()
     assert "Dateline run: 1 items" in (tmp_path / "out2").read_text()
     assert (tmp_path / "left").read_text() == ""
+
+
+@pytest.mark.parametrize("value", ["local", "tcp://127.0.0.1:8786", "tcp://scheduler.internal:8786"])
+def test_cluster_option_takes_local_or_a_scheduler_address(value):
+    assert build_parser().parse_args(["run", "--cluster", value]).cluster == value
+    assert build_parser().parse_args(["serve", "--cron", "0 * * * *", "--cluster", value]).cluster == value
+    assert build_parser().parse_args(["run"]).cluster is None  # the process pool by default
+
+
+def test_a_bad_cluster_address_is_rejected_by_the_parser():
+    res = subprocess.run([sys.executable, "-m", "dateline.cli", "run", "--cluster", "scheduler:8786"],
+                         capture_output=True, text=True)
+    assert res.returncode == 2 and "tcp://HOST:8786" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_serve_passes_the_cluster_to_every_run():
+    from dateline.serve_command import _serve_parameters
+
+    args = build_parser().parse_args(["serve", "--cron", "0 * * * *", "--cluster", "tcp://10.1.2.3:8786"])
+    assert _serve_parameters(args)["cluster"] == "tcp://10.1.2.3:8786"
+
+
+def test_run_on_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch):
+    import socket
+
+    from transforms.pipeline import dask_backend
+
+    for var in ("DASK_LOGGING__DISTRIBUTED", "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS",
+                "PREFECT_LOGGING_TO_API_ENABLED"):
+        monkeypatch.setenv(var, "warning" if var.startswith("DASK") else "90" if "TIMEOUT" in var else "false")
+    monkeypatch.setattr(dask_backend, "CONNECT_TIMEOUT", 2.0)
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    (tmp_path / "in.txt").write_text("---\npublished: 2025-06-02\n---\nTalks were held in Lima on Monday.\n")
+    code = main(["run", "--input", str(tmp_path / "in.txt"), "--warehouse", str(tmp_path / "wh"),
+                 "--cluster", f"tcp://127.0.0.1:{port}"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2
+    assert err.startswith(f"dateline: cannot reach the Dask scheduler at tcp://127.0.0.1:{port}") and "\n" not in err
+    assert not (tmp_path / "wh" / "parquet").exists()  # nothing written

@@ -1,0 +1,235 @@
+"""The Dask backend: the same batches as the process pool, on a ``dask.distributed`` cluster.
+
+:class:`DaskPool` has the seam of :class:`~transforms.pipeline.workers.WorkerPool`
+(``start``, ``process(docs, workers, now)``, ``stop``) over a cluster named by ``cluster``:
+
+* ``local`` — a ``LocalCluster`` of worker processes (one thread each) sized to the machine;
+* ``tcp://HOST:PORT`` — a running scheduler (``dask scheduler``) and its workers.
+
+A batch is split into a few chunks per worker thread, one Dask task per chunk, each calling
+:func:`~transforms.pipeline.process.process_batch`: never one task per document. A worker plugin
+loads the spaCy pipeline and the temporal rules once per worker process, when the worker joins
+(a worker the nanny restarts loads them again). Workers only compute rows: the caller, the
+flow's driver, is the warehouse's one writer. When a worker dies mid-task the scheduler runs
+the task again on another worker; a lost or unreachable scheduler raises :class:`ClusterError`
+with a one-line message, before anything of the batch is written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import gc
+import importlib.util
+import logging
+import threading
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import CancelledError
+from typing import Any
+
+from distributed import Client, KilledWorker, LocalCluster
+from distributed.comm.core import CommClosedError
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from transforms.core.records import Document
+from transforms.pipeline.backends import ClusterError, is_cluster_address
+from transforms.pipeline.process import DOC_TABLES, process_batch, warm_up
+from transforms.settings import pipeline_version
+
+CHUNKS_PER_THREAD = 4  # a few tasks per worker thread: the load balances, memory stays flat
+MIN_DOCS_PER_TASK = 20  # fewer documents per task and the per-task overhead starts to show
+CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler before the run gives up
+LOST = (CancelledError, CommClosedError, OSError, TimeoutError)  # what a lost scheduler raises
+
+
+class WarmUp(WorkerPlugin):
+    """Loads what every batch needs in each worker process before it takes its first task."""
+
+    name = "dateline-warm-up"
+
+    async def setup(self, worker: Any) -> None:
+        # in a thread: the worker's event loop keeps answering the scheduler meanwhile
+        await asyncio.to_thread(warm_up)
+        # the models live as long as the process: the collector need not walk them again, and
+        # the process exits in a blink instead of spending seconds tearing them down
+        gc.freeze()
+
+
+def chunks(items: list, threads: int) -> list[list]:
+    """A batch cut into about ``CHUNKS_PER_THREAD`` tasks per thread, each of at least
+    ``MIN_DOCS_PER_TASK`` documents (the last may be shorter)."""
+    n = max(1, min(threads * CHUNKS_PER_THREAD, len(items) // MIN_DOCS_PER_TASK))
+    size = max(1, -(-len(items) // n))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+class DaskPool:
+    """A run's connection to a Dask cluster (and the cluster itself when it is ``local``)."""
+
+    def __init__(self, cluster: str = "local") -> None:
+        if not is_cluster_address(cluster):
+            raise ClusterError(f"--cluster must be 'local' or a scheduler address like tcp://HOST:8786, "
+                               f"not {cluster!r}")
+        self.cluster = cluster
+        self._local: LocalCluster | None = None
+        self._client: Client | None = None
+        self._warming: threading.Thread | None = None
+        self._lost = False  # the scheduler went away under this run
+        self._threads = 0
+
+    @property
+    def warm(self) -> bool:
+        return self._client is not None
+
+    @property
+    def client(self) -> Client | None:
+        """The Dask client while connected (for diagnostics such as the task stream)."""
+        return self._client
+
+    @property
+    def address(self) -> str:
+        return self._local.scheduler_address if self._local is not None else self.cluster
+
+    def describe(self) -> str:
+        """One line for the user: where the run computes, and where to watch it."""
+        assert self._client is not None
+        line = f"Dask scheduler {self.address}, {self._threads} worker threads"
+        dashboard = self._local is None or importlib.util.find_spec("bokeh") is not None
+        with contextlib.suppress(*LOST):  # a lost scheduler is reported by the batch that needs it
+            if dashboard and "dashboard" in self._client.scheduler_info(n_workers=0).get("services", {}):
+                line += f", dashboard {self._client.dashboard_link}"
+        return line
+
+    def start(self, workers: int | None = None) -> int:
+        """Connect (starting a local cluster if asked); workers load their models in the
+        background. Returns the number of worker threads."""
+        if self._client is not None:
+            return self._threads
+        if self.cluster == "local":
+            from transforms.pipeline.workers import default_workers
+
+            self._local = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
+                                       processes=True, dashboard_address=":8787")
+        try:
+            self._client = Client(self._local or self.cluster, timeout=CONNECT_TIMEOUT,
+                                  set_as_default=False)
+            self._check_versions()
+        except LOST as exc:
+            self._lost = True
+            self.stop()
+            raise ClusterError(f"cannot reach the Dask scheduler at {self.cluster}: {_first_line(exc)}") from None
+        except ClusterError:
+            self.stop()
+            raise
+        self._threads = self.threads()
+        self._warming = threading.Thread(target=self._register_warm_up, daemon=True, name="dask-warm-up")
+        self._warming.start()
+        return self._threads
+
+    def _register_warm_up(self) -> None:
+        """Every worker, now and joining later, loads the models (returns once they did)."""
+        assert self._client is not None
+        with contextlib.suppress(*LOST):  # a lost scheduler is reported by the batch that needs it
+            self._client.register_plugin(WarmUp())
+
+    def _check_versions(self) -> None:
+        """Every worker must compute the rows this run's pipeline version stands for."""
+        assert self._client is not None
+        if not self._client.scheduler_info(n_workers=-1)["workers"]:
+            try:
+                self._client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+            except TimeoutError:
+                raise ClusterError(f"the Dask scheduler at {self.cluster} has no workers (start some with "
+                                   f"`dask worker {self.cluster}`)") from None
+        mine = pipeline_version()
+        for worker, version in self._client.run(pipeline_version).items():
+            if version != mine:
+                raise ClusterError(f"Dask worker {worker} computes pipeline version {version}, this run is "
+                                   f"{mine}: install the same Dateline and reference data on every worker")
+
+    def threads(self) -> int:
+        """Worker threads in the cluster now (at least 1)."""
+        assert self._client is not None
+        return max(1, sum(self._client.nthreads().values()))
+
+    def stop(self) -> None:
+        """Disconnect; a local cluster is shut down, an external one is left running."""
+        client, local, self._client, self._local = self._client, self._local, None, None
+        # after a lost scheduler, the client's reconnection attempt ends in a logged traceback:
+        # the run has already said what happened in one line
+        with _quiet("distributed.client") if self._lost else contextlib.nullcontext():
+            for closable in (client, local):
+                if closable is not None:
+                    try:
+                        closable.close(timeout=CONNECT_TIMEOUT)
+                    except (*LOST, RuntimeError):
+                        pass  # already gone: nothing of ours is left to close
+        self._lost = False
+
+    def process(self, docs: list[Document], workers: int | None = None,
+                now: dt.datetime | None = None) -> dict[str, list[dict]]:
+        """``process_batch`` of ``docs`` over the cluster; the rows come back to the caller."""
+        now = now or dt.datetime.now(dt.UTC)
+        out: dict[str, list[dict]] = {t: [] for t in DOC_TABLES}
+        if not docs:
+            return out
+        self.start(workers)
+        assert self._client is not None
+        if self._warming is not None:
+            self._warming.join()  # the first batch waits for the models, not for a second copy of them
+            self._warming = None
+        run = uuid.uuid4().hex[:8]
+        try:
+            parts = chunks(docs, self.threads())  # the cluster may have grown or shrunk
+            futures = [self._client.submit(process_batch, part, now, key=f"process-batch-{run}-{i}")
+                       for i, part in enumerate(parts)]
+            results = self._client.gather(futures)
+        except KilledWorker as exc:
+            raise ClusterError(f"a batch task was on {_allowed_failures() + 1} Dask workers that died "
+                               f"({_first_line(exc)}; out of memory?); nothing of this batch was written") from None
+        except LOST as exc:
+            self._lost = True
+            raise ClusterError(f"lost the Dask scheduler at {self.address} ({_first_line(exc)}); "
+                               "nothing of this batch was written") from None
+        version = pipeline_version()
+        for rows in results:
+            if rows["documents"] and rows["documents"][0]["pipeline_version"] != version:
+                raise ClusterError("a Dask worker computed rows of pipeline version "
+                                   f"{rows['documents'][0]['pipeline_version']}, this run is {version}")
+            for name, r in rows.items():
+                out[name].extend(r)
+        return out
+
+
+@contextlib.contextmanager
+def _quiet(name: str) -> Iterator[None]:
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _allowed_failures() -> int:
+    from dask import config
+
+    return int(config.get("distributed.scheduler.allowed-failures"))
+
+
+_SHARED: dict[str, DaskPool] = {}
+
+
+def shared_dask(cluster: str) -> DaskPool:
+    """This process's pool for ``cluster``: the CLI starts it early, the flow uses and stops it."""
+    if cluster not in _SHARED:
+        _SHARED[cluster] = DaskPool(cluster)
+    return _SHARED[cluster]
