@@ -111,10 +111,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     def work() -> dict:
         with warehouse_lock(warehouse.resolve(), timeout=args.lock_timeout):
             from dateline.prefect_home import seed
-            from transforms.pipeline.workers import shared_pool
 
             seed(Path(os.environ["PREFECT_HOME"]))  # a new warehouse skips Prefect's migrations
-            shared_pool().start(args.workers)  # workers load spaCy while Prefect's API server starts
+            _warm_workers_if_new(warehouse.resolve(), args.workers)
             return dateline_flow(
                 inputs=[str(p.resolve()) for p in inputs], warehouse_dir=str(warehouse.resolve()),
                 assume_published=args.assume_published, workers=args.workers,
@@ -176,6 +175,18 @@ def cmd_repair(args: argparse.Namespace) -> int:
     if not lines:
         print(f"warehouse {root} is whole: {checked} files checked (footer and row count); nothing to rebuild")
     return 0
+
+
+def _warm_workers_if_new(warehouse: Path, workers: int | None) -> None:
+    """On a warehouse without documents every input is work: start the workers now, so they
+    load spaCy while Prefect's API server starts. Otherwise the flow starts them only when a
+    batch has work for them (a run that finds nothing new never loads spaCy)."""
+    from transforms.warehouse.store import ParquetStore
+
+    if not ParquetStore(warehouse).partitions("documents"):
+        from transforms.pipeline.workers import shared_pool
+
+        shared_pool().start(workers)
 
 
 def _print_summary(s: dict) -> None:
