@@ -37,14 +37,15 @@ def dateline_series(work: Path, files: list[Path], extra: list[Path], workers: i
     for f in files:
         shutil.copy(f, inputs / f.name)
     env = env_without_prefect_home(wh)
-    if pythonpath:
-        env["PYTHONPATH"] = pythonpath
+    env["PYTHONPATH"] = pythonpath or str(HERE.parent)
     cmd = [sys.executable, "-m", "dateline.cli", "run", "--input", str(inputs), "--warehouse", str(wh),
            "--workers", str(workers)]
-    runs = {"first": run_measured(cmd, env=env), "rerun_no_change": run_measured(cmd, env=env)}
+    # `python -m` imports from the working directory first: run from the tree being measured
+    cwd = pythonpath or str(HERE.parent)
+    runs = {"first": run_measured(cmd, env=env, cwd=cwd), "rerun_no_change": run_measured(cmd, env=env, cwd=cwd)}
     for f in extra:
         shutil.copy(f, inputs / f.name)
-    runs[f"add_{len(extra)}"] = run_measured(cmd, env=env)
+    runs[f"add_{len(extra)}"] = run_measured(cmd, env=env, cwd=cwd)
     for name, r in runs.items():
         if r["returncode"] != 0:
             sys.exit(f"dateline {name} failed:\n{r['output_tail']}")
