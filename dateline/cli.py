@@ -115,14 +115,16 @@ def cmd_run(args: argparse.Namespace) -> int:
             from dateline.prefect_home import seed
 
             seed(Path(os.environ["PREFECT_HOME"]))  # a new warehouse skips Prefect's migrations
-            backend(args.cluster).start(args.workers)  # workers load spaCy while Prefect's API server starts
             if args.cluster:
                 from transforms.pipeline.dask_backend import shared_dask
 
+                backend(args.cluster).start(args.workers)  # fails fast, in one line, on an unreachable scheduler
                 # importing distributed (in start) set its loggers' levels: the Dask client's own
                 # account of a lost scheduler adds nothing to the one line the CLI prints
                 logging.getLogger("distributed.client").setLevel(logging.CRITICAL)
                 print(f"computing on {shared_dask(args.cluster).describe()}", flush=True)
+            else:
+                _warm_workers_if_new(warehouse.resolve(), args.workers)
             return dateline_flow(
                 inputs=[str(p.resolve()) for p in inputs], warehouse_dir=str(warehouse.resolve()),
                 assume_published=args.assume_published, workers=args.workers,
@@ -184,6 +186,18 @@ def cmd_repair(args: argparse.Namespace) -> int:
     if not lines:
         print(f"warehouse {root} is whole: {checked} files checked (footer and row count); nothing to rebuild")
     return 0
+
+
+def _warm_workers_if_new(warehouse: Path, workers: int | None) -> None:
+    """On a warehouse without documents every input is work: start the workers now, so they
+    load spaCy while Prefect's API server starts. Otherwise the flow starts them only when a
+    batch has work for them (a run that finds nothing new never loads spaCy)."""
+    from transforms.warehouse.store import ParquetStore
+
+    if not ParquetStore(warehouse).partitions("documents"):
+        from transforms.pipeline.workers import shared_pool
+
+        shared_pool().start(workers)
 
 
 def _print_summary(s: dict) -> None:

@@ -447,3 +447,17 @@ def test_dateline_repair_reports_what_it_rebuilt(first_run, tmp_path):
     assert ids(wh / "dateline.duckdb") == ids(clean / "dateline.duckdb")
     again = _dateline("repair", "--warehouse", str(wh), env=dict(os.environ), timeout=240)
     assert again.returncode == 0 and "is whole" in again.stdout
+
+
+
+
+def test_cli_warms_workers_only_for_a_warehouse_without_documents(first_run):
+    from dateline.cli import _warm_workers_if_new
+    from transforms.pipeline.workers import shared_pool
+
+    _, wh, _ = first_run
+    try:
+        _warm_workers_if_new(wh, 2)  # documents stored: the flow decides whether any batch needs workers
+        assert not shared_pool().warm
+    finally:
+        shared_pool().stop()

@@ -1,9 +1,11 @@
 """The worker processes that spread a batch over the cores.
 
 A :class:`WorkerPool` owns a spawn-based process pool whose workers load the spaCy pipeline
-once (in their initializer) and then serve every batch of the run. The CLI starts the
-process's pool early (:func:`shared_pool`), so the workers warm up while Prefect's API server
-starts; the flow uses the same pool and stops it when the run ends.
+once (in their initializer) and then serve every batch of the run. The pool starts lazily,
+when a batch has work for it; only on a warehouse without documents (where every input is
+work) does the CLI start the process's pool early (:func:`shared_pool`), so the workers warm
+up while Prefect's API server starts. The flow uses the same pool and stops it when the run
+ends. A run that finds nothing new or changed never starts a worker or loads spaCy.
 """
 
 from __future__ import annotations
@@ -110,5 +112,5 @@ _SHARED = WorkerPool()
 
 
 def shared_pool() -> WorkerPool:
-    """This process's pool: the CLI warms it, the flow uses it and stops it at the end of a run."""
+    """This process's pool: started lazily (or by the CLI on a new warehouse), stopped at the end of a run."""
     return _SHARED
