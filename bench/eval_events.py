@@ -17,6 +17,7 @@ from pathlib import Path
 
 from splits import part
 
+from transforms.evaluation.jsonl import events_by_id
 from transforms.evaluation.plover import code_file, gold_to_jsonl, gold_type, score
 
 
@@ -37,7 +38,7 @@ def main() -> None:
     print(json.dumps(result, indent=1))
     print(f"coded in {elapsed:.1f}s; output {sys_out}")
     if verbose:
-        system = {json.loads(x)["id"]: json.loads(x)["events"] for x in sys_out.read_text().splitlines()}
+        system = events_by_id(sys_out)
         for g in json.loads(gold.read_text()):
             if g.get("event") == "DOCUMENT":
                 continue

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from splits import PARTS, part
 
+from transforms.evaluation.jsonl import events_by_id
 from transforms.evaluation.plover import MIN_CONFIDENCE, code_file
 
 DEFAULT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "events" / "no_events.txt"
@@ -37,9 +38,9 @@ def evaluate(path: Path = DEFAULT) -> tuple[dict, list[tuple[str, dict]]]:
             for i, s in enumerate(sentences):
                 f.write(json.dumps({"id": str(i), "text": s, "date": "2024-06-03"}) + "\n")
         code_file(inp, out, min_confidence=0.0)
-        coded = {json.loads(x)["id"]: json.loads(x)["events"] for x in out.read_text().splitlines()}
+        coded = events_by_id(out)
         code_file(inp, out)
-        main = {json.loads(x)["id"]: json.loads(x)["events"] for x in out.read_text().splitlines()}
+        main = events_by_id(out)
     result: dict = {}
     misses = []
     for p in (*PARTS, "all"):

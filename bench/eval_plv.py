@@ -18,6 +18,7 @@ from pathlib import Path
 from splits import PARTS, part, split
 
 from transforms.evaluation import plv
+from transforms.evaluation.jsonl import events_by_id
 from transforms.evaluation.plover import code_file
 
 
@@ -49,7 +50,7 @@ def main() -> None:
               + f"  rows={r['rows']} events={r['events_emitted']}")
     if not args.v:
         return
-    system = plv.read_system(sysout)
+    system = events_by_id(sysout)
     for g in plv.read_gold(args.gold):
         if part(g.sentence) != "tune" or (args.type and g.gold_root != args.type):
             continue

@@ -26,6 +26,7 @@ from typing import Any
 
 from transforms import temporal
 from transforms.core.records import Actor, Event
+from transforms.evaluation.jsonl import events_by_id, read_jsonl
 from transforms.events.actors.lexicon import fix_code
 from transforms.events.cues import cues, plover_classes
 from transforms.text import split_sentences
@@ -97,21 +98,7 @@ def _prepare(rec: dict[str, Any]) -> dict[str, Any]:
 
 def read_records(in_jsonl: str | Path) -> list[dict[str, Any]]:
     """The coder input lines; a line that is not ``{"text": ...}`` is a ValueError naming it."""
-    records = []
-    with open(in_jsonl, encoding="utf-8") as f:
-        for no, line in enumerate(f, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{in_jsonl} line {no} is not a JSON object ({exc.msg}); "
-                                 "expected JSONL lines like {\"id\": ..., \"text\": ...}") from None
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                raise ValueError(f"{in_jsonl} line {no}: expected an object with a \"text\" string")
-            records.append(rec)
-    return records
+    return read_jsonl(in_jsonl, 'JSONL lines like {"id": ..., "text": ...}', text_key="text")
 
 
 def code_file(in_jsonl: str | Path, out_jsonl: str | Path, model: str | None = None, batch: int = 200,
@@ -165,17 +152,6 @@ def _codes(actors: Any) -> set[str]:
     return out
 
 
-def _system_events(system_jsonl: str | Path) -> dict[str, list[dict[str, Any]]]:
-    system = {}
-    with open(system_jsonl, encoding="utf-8") as f:
-        for line in f:
-            line = line.strip()
-            if line:
-                rec = json.loads(line)
-                system[str(rec.get("id"))] = rec.get("events") or []
-    return system
-
-
 def _pct(a: int, b: int) -> float:
     return round(100.0 * a / b, 1) if b else 0.0
 
@@ -183,7 +159,7 @@ def _pct(a: int, b: int) -> float:
 def score(gold_json: str | Path, system_jsonl: str | Path) -> dict[str, Any]:
     """Type / source / target accuracy and precision (percent) plus the counts."""
     gold = _gold_records(gold_json)
-    system = _system_events(system_jsonl)
+    system = events_by_id(system_jsonl)
     c = dict.fromkeys(("type_ok", "src_n", "src_ok", "tgt_n", "tgt_ok", "emitted", "right", "src_all",
                        "tgt_all"), 0)  # *_all: denominators over every gold record with actors
     per_type: dict[str, dict[str, int]] = {}

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from transforms.core.ids import stable_id
 from transforms.core.refdata import read_words, read_yaml
+from transforms.evaluation.jsonl import events_by_id
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['.\-][A-Za-z0-9]+)*")
 
@@ -122,22 +123,6 @@ def accepted_types(gold_root: str) -> set[str]:
     return {gold_root, *accepts.get(gold_root, [])}
 
 
-def read_system(path: str | Path) -> dict[str, list[dict]]:
-    """Coded events per record id from a ``dateline events code`` JSONL file."""
-    system: dict[str, list[dict]] = {}
-    with open(path, encoding="utf-8") as f:
-        for no, line in enumerate(f, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                rec = json.loads(line)
-            except ValueError:
-                raise ValueError(f"{path} line {no} is not JSON") from None
-            system[str(rec.get("id"))] = list(rec.get("events") or [])
-    return system
-
-
 def _side_matches(event: dict, side: str, gold_words: set[str]) -> bool:
     return any(content_words(a.get("text")) & gold_words for a in event.get(side) or [])
 
@@ -149,7 +134,7 @@ def _pct(a: int, b: int) -> float:
 def score(gold_tsv: str | Path, system_jsonl: str | Path) -> dict:
     """The PLV metrics of ``system_jsonl`` against ``gold_tsv`` (see the module docstring)."""
     rows = read_gold(gold_tsv)
-    system = read_system(system_jsonl)
+    system = events_by_id(system_jsonl)
     counts = {"type": 0, "source": 0, "target": 0, "dyad": 0}
     per_type: dict[str, dict[str, int]] = {}
     gold_types: dict[str, set[str]] = {}
