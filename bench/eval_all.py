@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import subprocess
 import sys
@@ -31,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import eval_languages  # noqa: E402
 import eval_pages  # noqa: E402
 from eval_noevents import evaluate as no_events  # noqa: E402
-from splits import PARTS, link_part, split, split_files  # noqa: E402
+from splits import PARTS, link_part, split, split_files, split_tsv  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 OWN_EVENTS = REPO / "tests" / "fixtures" / "events" / "own_events.tsv"
@@ -121,16 +120,8 @@ def plv(gold: Path, tmp: Path) -> dict:
     """The PLV dev rows: coded once (the TSV is the coder's input), scored per part."""
     sysout = tmp / "plv.out.jsonl"
     dateline("events", "code", str(gold), str(sysout))
-    with open(gold, encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f, delimiter="\t")
-        fields, rows = reader.fieldnames or [], list(reader)
     out = {}
-    for name, part_rows in zip(PARTS, split(rows, key=lambda r: r["sentence"]), strict=True):
-        part_gold = tmp / f"plv.{name}.tsv"
-        with open(part_gold, "w", encoding="utf-8", newline="") as f:
-            w = csv.DictWriter(f, fieldnames=fields, delimiter="\t")
-            w.writeheader()
-            w.writerows(part_rows)
+    for name, part_gold in split_tsv(gold, tmp).items():
         out[f"events/plv-dev/{name}"] = json.loads(dateline("events", "score", str(part_gold), str(sysout), "--json"))
     return out
 

@@ -10,12 +10,11 @@ only scored). ``--type`` restricts the listing to one gold root type.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import tempfile
 from pathlib import Path
 
-from splits import PARTS, part, split
+from splits import part, split_tsv
 
 from transforms.evaluation import plv
 from transforms.evaluation.jsonl import events_by_id
@@ -35,15 +34,7 @@ def main() -> None:
     inp, sysout = out_dir / "input.jsonl", out_dir / "system.jsonl"
     plv.to_jsonl(args.gold, inp)
     code_file(inp, sysout)
-    with open(args.gold, encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f, delimiter="\t")
-        fields, rows = reader.fieldnames or [], list(reader)
-    for name, part_rows in zip(PARTS, split(rows, key=lambda r: r["sentence"]), strict=True):
-        p = out_dir / f"gold.{name}.tsv"
-        with open(p, "w", encoding="utf-8", newline="") as f:
-            w = csv.DictWriter(f, fieldnames=fields, delimiter="\t")
-            w.writeheader()
-            w.writerows(part_rows)
+    for name, p in split_tsv(args.gold, out_dir).items():
         r = plv.score(p, sysout)
         print(f"{name:5s} " + "  ".join(f"{k}={r[k]:.1f}" for k in ("type_acc", "source_acc", "target_acc",
                                                                       "dyad_acc", "precision"))

@@ -20,6 +20,7 @@ Command line (prints the counts per part of a dev set):
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
 import sys
@@ -79,13 +80,29 @@ def link_part(files: list[Path], dest: Path) -> Path:
     return dest
 
 
+def split_tsv(gold: Path, dest: Path, key_column: str = "sentence") -> dict[str, Path]:
+    """The rows of a gold TSV by part, each written to ``dest/<stem>.<part>.tsv`` with the header
+    (what a TSV scorer reads for one part)."""
+    with open(gold, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t")
+        fields, rows = reader.fieldnames or [], list(reader)
+    dest.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for name, part_rows in zip(PARTS, split(rows, key=lambda r: r[key_column]), strict=True):
+        out[name] = dest / f"{gold.stem}.{name}.tsv"
+        with open(out[name], "w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=fields, delimiter="\t")
+            w.writeheader()
+            w.writerows(part_rows)
+    return out
+
+
 def _main(argv: list[str]) -> int:
     if len(argv) != 2 or argv[0] not in ("plv", "gsr", "files", "lines"):
         print(__doc__.split("Command line")[1], file=sys.stderr)
         return 2
     kind, where = argv[0], Path(argv[1])
     if kind == "plv":
-        import csv
         with open(where, encoding="utf-8", newline="") as f:
             keys = [r["sentence"] for r in csv.DictReader(f, delimiter="\t")]
     elif kind == "gsr":
