@@ -132,7 +132,7 @@ class Event:
     date_end: dt.date
     granularity: str | None
     date_value: str | None
-    date_source: str  # explicit | relative | publication_date
+    date_source: str  # explicit | relative | coreferent | narrative | publication_date
     evidence: str
     reported_by: str | None
     confidence: float

@@ -28,7 +28,7 @@ class EventDate:
     date_end: dt.date
     granularity: str | None
     date_value: str | None
-    date_source: str  # explicit | relative | publication_date
+    date_source: str  # explicit | relative | coreferent | narrative | publication_date
 
 
 def publication_date(published: dt.date) -> EventDate:

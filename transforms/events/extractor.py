@@ -23,8 +23,10 @@ from transforms.events.actors.memory import DocMemory
 from transforms.events.actors.resolve import resolve_phrase
 from transforms.events.coding import code_trigger
 from transforms.events.context import DocContext, SentenceContext
+from transforms.events.coreference import date_document
 from transforms.events.datelines import dateline_place, without_dateline
 from transforms.events.lexicon import load_lexicon
+from transforms.events.mentions import Mention, mention_of
 from transforms.events.nlp import load_pipeline
 from transforms.events.patterns import PatternMatcher
 from transforms.events.prefilter import Prefilter
@@ -65,7 +67,7 @@ class EventExtractor:
         contexts = [doc_context(d) for d in docs]
         jobs = [(di, s) for di, doc in enumerate(contexts) for s in self._candidates(doc)]
         self.stats["candidates"] += len(jobs)
-        results: list[list[Event]] = [[] for _ in contexts]
+        results: list[list[Mention]] = [[] for _ in contexts]
         texts = [s.text for _, s in jobs]
         parsed = self.nlp.pipe(texts, batch_size=self.batch_size) if texts else []
         for (di, s), sdoc in zip(jobs, parsed, strict=True):
@@ -75,7 +77,9 @@ class EventExtractor:
                 results[di].extend(self._sentence_events(doc, ctx))
             except Exception:  # noqa: BLE001 - one odd sentence must not stop a batch
                 self._count("errors")
-        return results
+        # events without a date of their own: dated from the rest of the document
+        return [date_document(ms, doc.text, doc.timexes, doc.published_date)
+                for ms, doc in zip(results, contexts, strict=True)]
 
     def _count(self, key: str) -> None:
         self.stats[key] = self.stats.get(key, 0) + 1
@@ -101,7 +105,7 @@ class EventExtractor:
                 out.append(stripped)
         return out
 
-    def _sentence_events(self, doc: DocContext, ctx: SentenceContext) -> list[Event]:
+    def _sentence_events(self, doc: DocContext, ctx: SentenceContext) -> list[Mention]:
         scan_descriptors(ctx.sdoc, doc.memory, self.actor_lex)
         triggers = find_triggers(ctx, self.lex, self.matcher, self.actor_lex)
         trigger_tokens = {t.token.i for t in triggers}
@@ -109,7 +113,7 @@ class EventExtractor:
         for t in triggers:
             ev = code_trigger(t, doc, ctx, trigger_tokens, self.lex, self.actor_lex)
             if ev is not None:
-                out.append(ev)
+                out.append(mention_of(ev, t, self.lex))
         self._remember(ctx.sdoc, doc.memory)
         return out
 
