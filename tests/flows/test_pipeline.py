@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -147,13 +148,52 @@ def test_seed_expectations_hold_in_the_warehouse(first_run):
     assert sum(1 for e in ev if e[0] == "invasion") == 1
 
 
+def test_seed_events_without_a_date_of_their_own_are_dated_from_the_document(first_run):
+    """Issue #10: the talks the seed schedules are all Monday 2025-06-02 and planned, wherever the
+    article mentions them; the past talks and what they ended with are 2025-05-16."""
+    _, wh, _ = first_run
+    con = duckdb.connect(str(wh / "dateline.duckdb"), read_only=True)
+    ev = con.execute("""select trigger, event_type, status, date_start, date_source, evidence from events
+                        where doc_id = (select doc_id from documents where input_path like '%istanbul-talks.txt')
+                        order by start_char""").fetchall()
+    wire = con.execute("""select e.trigger, e.date_start, e.date_source from events e join documents d using (doc_id)
+                          where d.source in ('Wire A', 'Wire B') and e.event_type = 'CONSULT'""").fetchall()
+    checks = con.execute("select checks_failed from runs").fetchall()
+    con.close()
+
+    def one(trigger, phrase):
+        hits = [e for e in ev if e[0] == trigger and phrase in e[5]]
+        assert len(hits) == 1, (trigger, phrase, ev)
+        return hits[0]
+
+    scheduled = [("engage", "new round of talks"), ("resume", "set to resume"), ("talks", "The upcoming talks"),
+                 ("meeting", "the upcoming meeting"), ("talks", "the Istanbul talks may")]
+    for trigger, phrase in scheduled:
+        _, typ, status, day, source, _ = one(trigger, phrase)
+        assert (typ, status, str(day)) == ("CONSULT", "future", "2025-06-02"), (trigger, phrase)
+        assert source == ("relative" if trigger == "engage" else "coreferent")
+    assert one("present", "at the talks")[2:5] == ("future", dt.date(2025, 6, 2), "coreferent")
+    past = one("talks", "May 16")
+    assert past[1:5] == ("CONSULT", "asserted", dt.date(2025, 5, 16), "relative")
+    assert one("agreement", "May 16")[2:5] == ("negated", dt.date(2025, 5, 16), "narrative")
+    # the briefing is Fidan's meeting with Sybiha on Friday; the habit of hosting rounds has no day
+    assert one("briefed", "briefed Sybiha")[3:5] == (dt.date(2025, 5, 30), "coreferent")
+    assert one("hosted", "several rounds")[4] == "publication_date"
+    assert {s for *_, s, _ in ev} <= {"explicit", "relative", "coreferent", "narrative", "publication_date"}
+    # the wire reports' meeting stays on Monday
+    assert wire and all(str(day) == "2025-06-02" for _, day, _ in wire), wire
+    assert checks == [(0,)]
+
+
 def test_same_meeting_in_two_reports_is_one_cluster(first_run):
     _, wh, _ = first_run
     con = duckdb.connect(str(wh / "dateline.duckdb"), read_only=True)
     rows = con.execute("""select event_type, source_countries, target_countries, documents, date_start
                           from clusters where documents >= 2""").fetchall()
     con.close()
-    assert any(r[0] == "CONSULT" and r[3] == 2 and str(r[4]) == "2025-06-02" for r in rows), rows
+    # the two reports of Monday's meeting, and the seed's "set to resume ... negotiations in
+    # Istanbul", dated Monday from the document (issue #10): the meeting it announced
+    assert any(r[0] == "CONSULT" and r[3] == 3 and str(r[4]) == "2025-06-02" for r in rows), rows
 
 
 def test_second_run_writes_nothing_new(first_run, prefect_harness):

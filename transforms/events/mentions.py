@@ -119,6 +119,7 @@ def _settings(t: Trigger, clause: Token) -> frozenset[str]:
     """Families of the definite happenings the event takes place at ("... at the talks")."""
     words = coref_words()
     heads = {t.token, clause} | ({t.light} if t.light is not None else set())
+    heads |= {c for h in list(heads) for c in h.children if c.dep_ in _OBJECTS}  # "its proposals at the talks"
     nouns = [c for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in words.setting_preps
              for c in p.children if c.dep_ == "pobj" and _definite(c)]
     return _families(nouns)
@@ -141,6 +142,7 @@ def mention_of(ev: Event, t: Trigger, lex: Lexicon) -> Mention:
                        if c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS"))
     return Mention(
         event=ev, families=_families([t.token, *nouns]), definite=any(_definite(n) for n in nouns),
-        generic=habitual or any(_generic_noun(n) for n in nouns), past=past and not perfect, perfect=perfect,
+        generic=habitual or any(_generic_noun(n) for n in nouns if n is t.token or lem(n) in words.families),
+        past=past and not perfect, perfect=perfect,
         place_words=places, settings=_settings(t, clause),
     )
