@@ -204,3 +204,16 @@ def test_an_explicit_past_day_is_a_narrative_reference():
     told = _mention(_event(0, "ASSAULT", src=("FRA",), start=40), families=(), past=True)
     (out,) = date_document([told], text, [tx], PUB)
     assert (out.date_start, out.date_source) == (D(2025, 3, 3), "narrative")
+
+
+def test_the_seed_talks_are_dated_from_the_document(extractor):
+    from ..conftest import SEED_ARTICLES
+
+    text = (SEED_ARTICLES / "istanbul-talks.txt").read_text(encoding="utf-8")
+    events = _events(extractor, text, published=D(2025, 5, 30))
+    talks = [e for e in events if e.event_type == "CONSULT" and e.trigger in ("resume", "engage", "talks", "meeting")
+             and "May 16" not in e.evidence]
+    assert len(talks) == 5
+    assert all((e.date_start, e.status) == (D(2025, 6, 2), "future") for e in talks), talks
+    (past,) = [e for e in events if e.trigger == "talks" and "May 16" in e.evidence]
+    assert (past.date_start, past.status) == (D(2025, 5, 16), "asserted")
