@@ -8,12 +8,13 @@ by the publication date only (``date_source = publication_date``) is dated, in t
    PLOVER type, compatible status, no contradicting place or mode, and either a shared
    event-noun family ("the upcoming talks" / "a new round of talks ... starting Monday") with
    participants that overlap (or a place that matches, "the Istanbul talks") or exactly the
-   same participants; or the definite happening it takes place at ("will present a memorandum
+   same participants in the same or the next sentence; or the definite happening it takes place at ("will present a memorandum
    at the talks"). A mention that names many happenings or a habit ("has previously hosted
    several rounds") is no single happening and is left alone. Status must agree: a planned
    happening dates only planned mentions — and definite descriptions of it ("the talks may prove
    decisive" presupposes the talks, so they are ``future`` too); a past one dates only
-   asserted ones; a negated event is no happening to corefer with. Among several, the one
+   asserted ones told in the past or named by a definite event noun ("the talks") — "Paris
+   wants to open a new chapter" is not the chapter opened long ago; a negated event is no happening to corefer with. Among several, the one
    with the most evidence (family, place, participants, same status), then the nearest;
 2. **narrative** — the story's reference time: the last dated past event, or explicit past day
    (:func:`transforms.temporal.narrative`'s references), of the same passage dates an asserted
@@ -41,6 +42,9 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENT_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])")
 _WORD = re.compile(r"[A-Za-z]+")
 OWN = ("explicit", "relative")
+#: How many sentences apart two mentions with the same participants but no shared event noun
+#: may be and still be one happening.
+NEAR_SENTENCES = 1
 
 
 def _countries(e: Event) -> frozenset[str]:
@@ -73,8 +77,8 @@ def _status(r: Mention, g: Mention) -> str | None:
         if rs == "future" or (r.definite and rs in ("hypothetical", "asserted") and not r.past and not r.perfect):
             return "future"
         return None
-    if gs == "asserted" and rs == "asserted":
-        return rs
+    if gs == "asserted" and rs == "asserted" and (r.past or r.perfect or r.noun and r.definite):
+        return rs  # a past happening is told in the past, or named ("the talks")
     return None
 
 
@@ -91,7 +95,10 @@ def _evidence(r: Mention, g: Mention) -> tuple[int, ...] | None:
         return None
     place, part = _place(r, g), _participants(rev, gev)
     family = bool(r.families & g.families)
-    if place < 0 or not (family and (part >= 0 or place > 0) or part == 2):
+    # without a shared event noun, only the same participants in the next sentence ("Fidan met
+    # Sybiha ... Fidan briefed Sybiha ...") are evidence enough of one happening
+    near = abs(rev.sentence_index - gev.sentence_index) <= NEAR_SENTENCES
+    if place < 0 or not (family and (part >= 0 or place > 0) or part == 2 and near and (r.past or gev.status == "future")):
         return None
     return int(family), place, part, int(rev.status == gev.status)
 

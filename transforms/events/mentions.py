@@ -76,6 +76,7 @@ class Mention:
     perfect: bool  # told in the present perfect ("has hosted")
     place_words: frozenset[str]  # lower-case proper nouns inside the happening's phrase
     settings: frozenset[str]  # families of the definite happenings it takes place at
+    noun: bool = False  # an event noun ("the talks"): no tense of its own
 
 
 def _happening_nouns(t: Trigger) -> list[Token]:
@@ -144,5 +145,5 @@ def mention_of(ev: Event, t: Trigger, lex: Lexicon) -> Mention:
         event=ev, families=_families([t.token, *nouns]), definite=any(_definite(n) for n in nouns),
         generic=habitual or any(_generic_noun(n) for n in nouns if n is t.token or lem(n) in words.families),
         past=past and not perfect, perfect=perfect,
-        place_words=places, settings=_settings(t, clause),
+        place_words=places, settings=_settings(t, clause), noun=t.kind == "noun",
     )
