@@ -147,32 +147,29 @@ def _day(e: Event | Timex) -> dt.date | None:
 def _narrative(mentions: list[Mention], text: str, timexes: list[Timex], published: dt.date) -> dict[int, Event]:
     """Events dated by the story's reference time, by their position in ``mentions``."""
     min_days = coref_words().narrative_min_days
-    points: list[tuple[int, int, object]] = [(tx.start, 0, tx) for tx in timexes]
+    points: list[tuple[int, int, Timex | int]] = [(tx.start, 0, tx) for tx in timexes]
     points += [(m.event.start_char, 1, i) for i, m in enumerate(mentions)]
-    ref: tuple[int, Event | Timex] | None = None  # (end offset, what dates the passage)
+    ref: tuple[int, dt.date, str | None, str | None] | None = None  # (end offset, day, value, granularity)
     out: dict[int, Event] = {}
-    for start, kind, item in sorted(points, key=lambda p: (p[0], p[1])):
+    for start, _, item in sorted(points, key=lambda p: (p[0], p[1])):
         if ref is not None and not _in_passage(text, ref[0], start):
             ref = None
-        if kind == 0:
-            assert isinstance(item, Timex)
-            if _reference_timex(text, item, published):
-                ref = (item.end, item)
-            elif _day(item) is not None and (ref is None or _day(item) != _day(ref[1])):
+        if isinstance(item, Timex):
+            day = _day(item)
+            if day is not None and _reference_timex(text, item, published):
+                ref = (item.end, day, item.value, item.granularity)
+            elif day is not None and (ref is None or day != ref[1]):
                 ref = None  # another day (the report's, the present): the passage is over
             continue
-        assert isinstance(item, int)
         m = mentions[item]
         e = m.event
         day = _day(e) if e.date_source in OWN else None
         if day is not None:
-            ref = (e.end_char, e) if (published - day).days >= min_days else None
+            ref = (e.end_char, day, e.date_value, e.granularity) if (published - day).days >= min_days else None
             continue
         if ref is not None and e.date_source == "publication_date" and m.past and not m.generic \
                 and e.status in ("asserted", "negated"):
-            src = ref[1]
-            out[item] = replace(e, date_start=src.date_start, date_end=src.date_end, granularity=src.granularity,
-                                date_value=src.value if isinstance(src, Timex) else src.date_value,
+            out[item] = replace(e, date_start=ref[1], date_end=ref[1], date_value=ref[2], granularity=ref[3],
                                 date_source="narrative")
     return out
 
