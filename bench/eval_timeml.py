@@ -1,6 +1,9 @@
 """Annotate a TimeML dir with transforms.evaluation.timeml and score it against the gold.
 
-    .venv/bin/python bench/eval_timeml.py /work/shared/data/timeml/tbaq-cleaned/TimeBank [--errors N]
+    .venv/bin/python bench/eval_timeml.py /work/shared/data/timeml/tbaq-cleaned/TimeBank [--errors N] [--part tune]
+
+``--part tune`` (or ``score``) scores, and lists the errors of, only that part of the fixed split
+(``bench/splits.py``); errors are only ever read on the tune part.
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from splits import PARTS, link_part, split_files  # noqa: E402
 
 from transforms.evaluation.timeml import annotate_dir, score_dirs, score_docs  # noqa: E402
 from transforms.temporal.timeml import parse_tml  # noqa: E402
@@ -22,8 +28,11 @@ def main() -> None:
     ap.add_argument("gold_dir")
     ap.add_argument("--errors", type=int, default=0, help="print up to N errors of each kind")
     ap.add_argument("--out", default=None)
+    ap.add_argument("--part", choices=PARTS, default=None, help="only this part of bench/splits.py")
     a = ap.parse_args()
     out = Path(a.out) if a.out else Path(tempfile.mkdtemp(prefix="timeml-"))
+    if a.part:
+        a.gold_dir = str(link_part(split_files(Path(a.gold_dir))[a.part], out.with_name(out.name + "-gold")))
     annotate_dir(a.gold_dir, out)
     res = score_dirs(a.gold_dir, out)
     print(json.dumps({k: res[k] for k in ("strict_f1", "relaxed_f1", "value_f1", "type_f1", "gold", "system",

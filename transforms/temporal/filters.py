@@ -13,9 +13,21 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, Protocol
 
 from transforms.core.refdata import read_yaml
 from transforms.temporal.lexicon import load_lexicon
+
+
+class MatchLike(Protocol):
+    """What a check (and a normaliser) reads of a candidate match: a ``re.Match``, or a
+    :class:`transforms.temporal.lexer.LowerMatch` (found in the lower-cased text)."""
+
+    def start(self, group: int | str = 0, /) -> int: ...
+    def end(self, group: int | str = 0, /) -> int: ...
+    def group(self, group: int | str = 0, /) -> Any: ...
+    def groupdict(self) -> dict[str, Any]: ...
+
 
 _SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“]\s*)$")
 BEFORE_CHARS = 30
@@ -66,10 +78,10 @@ def _rx() -> _Rx:
     )
 
 
-Check = Callable[[str, re.Match[str], str, dt.date], bool]
+Check = Callable[[str, MatchLike, str, dt.date], bool]
 
 
-def _month_rel(name: str, m: re.Match[str], text: str, dct: dt.date) -> bool:
+def _month_rel(name: str, m: MatchLike, text: str, dct: dt.date) -> bool:
     f, rx = load_lexicon().filters, _rx()
     before = text[max(0, m.start() - BEFORE_CHARS):m.start()]
     month = m.group("month")
@@ -84,7 +96,7 @@ def _month_rel(name: str, m: re.Match[str], text: str, dct: dt.date) -> bool:
     return True
 
 
-def _set_every(name: str, m: re.Match[str], text: str, dct: dt.date) -> bool:
+def _set_every(name: str, m: MatchLike, text: str, dct: dt.date) -> bool:
     if m.group("q").lower() in load_lexicon().filters.indefinite_articles:
         # "twice a week" is a SET; "$35 a night", "10,000 units a year" are rates, not timexes
         before = text[max(0, m.start() - BEFORE_CHARS):m.start()]
@@ -100,7 +112,7 @@ def _set_adverbs() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(d["adverbs"]), frozenset(d["adverb_next_words"])
 
 
-def _set_adj(name: str, m: re.Match[str], text: str, dct: dt.date) -> bool:
+def _set_adj(name: str, m: MatchLike, text: str, dct: dt.date) -> bool:
     # "quarterly dividend", "daily newspaper": adjectival use is not a time expression;
     # "paid annually", "meets weekly in ...": adverbs are
     adverbs, next_ok = _set_adverbs()
@@ -112,14 +124,14 @@ def _set_adj(name: str, m: re.Match[str], text: str, dct: dt.date) -> bool:
     return nxt is None or nxt.group(1) in next_ok
 
 
-def _a_rate(name: str, m: re.Match[str], text: str) -> bool:
+def _a_rate(name: str, m: MatchLike, text: str) -> bool:
     """"a year" after an amount: a rate ("$1.76 a year"), not a duration."""
     num = (m.group("num") or "").lower() if name == "duration" else m.group(0).split()[0].lower()
     before = text[max(0, m.start() - BEFORE_CHARS):m.start()]
     return num in load_lexicon().filters.indefinite_articles and bool(_rx().rate_before.search(before))
 
 
-def _duration(name: str, m: re.Match[str], text: str, dct: dt.date) -> bool:
+def _duration(name: str, m: MatchLike, text: str, dct: dt.date) -> bool:
     f = load_lexicon().filters
     if _a_rate(name, m, text):
         return False
@@ -135,16 +147,16 @@ def _duration(name: str, m: re.Match[str], text: str, dct: dt.date) -> bool:
     return True
 
 
-def _duration_the_unit(name: str, m: re.Match[str], text: str, dct: dt.date) -> bool:
+def _duration_the_unit(name: str, m: MatchLike, text: str, dct: dt.date) -> bool:
     return not _a_rate(name, m, text)
 
 
-def _duration_bare_plural(name: str, m: re.Match[str], text: str, dct: dt.date) -> bool:
+def _duration_bare_plural(name: str, m: MatchLike, text: str, dct: dt.date) -> bool:
     before = text[max(0, m.start() - BEFORE_CHARS):m.start()]
     return not (_rx().age_after.match(text[m.end():m.end() + 5]) or re.search(r"\d\s*$", before))
 
 
-def _season(name: str, m: re.Match[str], text: str, dct: dt.date) -> bool:
+def _season(name: str, m: MatchLike, text: str, dct: dt.date) -> bool:
     f, rx = load_lexicon().filters, _rx()
     if m.group("season").lower() in f.ambiguous_seasons and not m.group("rel") and not m.group("year"):
         if rx.season_next.match(text[m.end():m.end() + 4]):
@@ -157,13 +169,13 @@ def _season(name: str, m: re.Match[str], text: str, dct: dt.date) -> bool:
     return True
 
 
-def _year(name: str, m: re.Match[str], text: str, dct: dt.date) -> bool:
+def _year(name: str, m: MatchLike, text: str, dct: dt.date) -> bool:
     y = int(m.group("year"))
     before = text[max(0, m.start() - BEFORE_CHARS):m.start()]
     return 1900 <= y <= dct.year + 15 or bool(_rx().year_cue_before.search(before))
 
 
-def _ref(name: str, m: re.Match[str], text: str, dct: dt.date) -> bool:
+def _ref(name: str, m: MatchLike, text: str, dct: dt.date) -> bool:
     f, rx = load_lexicon().filters, _rx()
     x = m.group("x").lower()
     after = text[m.end():m.end() + 13]
@@ -194,7 +206,7 @@ CHECKS: dict[str, Check] = {
 }
 
 
-def keep(name: str, m: re.Match[str], text: str, dct: dt.date) -> bool:
+def keep(name: str, m: MatchLike, text: str, dct: dt.date) -> bool:
     """False when the match ``m`` of rule ``name`` is a known false friend."""
     check = CHECKS.get(name)
     return check(name, m, text, dct) if check is not None else True

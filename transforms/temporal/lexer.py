@@ -3,7 +3,7 @@
 One scan of the lower-cased text with the alternation of trigger classes (``triggers:`` in
 ``rules.yaml``) finds the words a rule needs (:func:`windows`); each rule is then run only in
 windows of :data:`WINDOW_BACK` / :data:`WINDOW_FWD` characters around its triggers, snapped to
-whitespace. :func:`candidates` keeps the matches that pass the false-friend filters
+whitespace; a rule with ``requires:`` is skipped in a window without that text. :func:`candidates` keeps the matches that pass the false-friend filters
 (:mod:`transforms.temporal.filters`), at most :data:`MAX_CANDIDATES` of them.
 """
 
@@ -13,9 +13,10 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from transforms.temporal.filters import keep
-from transforms.temporal.patterns import CompiledRules
+from transforms.temporal.filters import MatchLike, keep
+from transforms.temporal.patterns import CompiledRules, trigger_class
 
 MAX_CANDIDATES = 200_000
 WINDOW_BACK = 60  # characters looked at before / after a trigger word
@@ -23,6 +24,33 @@ WINDOW_FWD = 60
 SNAP_CHARS = 40  # a window edge moves at most this far to reach whitespace
 
 _WS_AFTER = re.compile(r"\s")
+FOLDS_TO_ASCII = ("\u0131", "\u017f")  # dotless i, long s: IGNORECASE matches them with i, s; lower() keeps them
+
+
+class LowerMatch:
+    """A match found in the lower-cased text, read from the original text (same offsets)."""
+
+    __slots__ = ("_m", "_text")
+
+    def __init__(self, m: re.Match[str], text: str) -> None:
+        self._m, self._text = m, text
+
+    def start(self, group: int | str = 0, /) -> int:
+        return self._m.start(group)
+
+    def end(self, group: int | str = 0, /) -> int:
+        return self._m.end(group)
+
+    def group(self, group: int | str = 0, /) -> Any:
+        s, e = self._m.span(group)
+        return self._text[s:e] if s >= 0 else None
+
+    def groupdict(self) -> dict[str, Any]:
+        return {k: self.group(k) for k in self._m.re.groupindex}
+
+
+def _as_match_like(m: re.Match[str]) -> MatchLike:
+    return m  # type: ignore[return-value]  # typeshed's overloaded Match.group is wider than the protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,19 +60,26 @@ class Candidate:
     start: int
     end: int
     rule: int  # index of the rule
-    match: re.Match[str]
+    match: MatchLike
 
 
-def _trigger_spans(text: str, cr: CompiledRules) -> dict[int, list[list[int]]]:
+def _lowered(text: str) -> str | None:
+    """The lower-cased text when it keeps the offsets of ``text``, else ``None``."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def _trigger_spans(text: str, cr: CompiledRules, lowered_text: str | None) -> dict[int, list[list[int]]]:
     """Rule index -> merged [start, end] windows around its triggers."""
     spans: dict[int, list[list[int]]] = {}
     n = len(text)
-    low = text.lower()
-    scan = cr.trigger_rx_lower.finditer(low) if len(low) == n else cr.trigger_rx.finditer(text)
+    lowered = lowered_text is not None
+    low = lowered_text if lowered_text is not None else text
+    scan = (cr.trigger_rx_lower if lowered else cr.trigger_rx).finditer(low)
     for m in scan:
         s = max(0, m.start() - WINDOW_BACK)
         e = min(n, m.end() + WINDOW_FWD)
-        for idx in cr.rules_on[m.lastgroup or ""]:
+        for idx in cr.rules_on.get(trigger_class(cr, low, m.start(), lowered), ()):
             lst = spans.setdefault(idx, [])
             if lst and s <= lst[-1][1]:
                 lst[-1][1] = max(lst[-1][1], e)
@@ -53,10 +88,12 @@ def _trigger_spans(text: str, cr: CompiledRules) -> dict[int, list[list[int]]]:
     return spans
 
 
-def windows(text: str, cr: CompiledRules) -> Iterator[tuple[int, tuple[int, int]]]:
-    """(rule index, (start, end)) windows around the trigger words of each rule, merged."""
+def windows(text: str, cr: CompiledRules, lowered_text: str | None = None,
+            ) -> Iterator[tuple[int, tuple[int, int]]]:
+    """(rule index, (start, end)) windows around the trigger words of each rule, merged
+    (``lowered_text``: ``text.lower()`` if it has the same length, computed when not given)."""
     n = len(text)
-    spans = _trigger_spans(text, cr)
+    spans = _trigger_spans(text, cr, lowered_text if lowered_text is not None else _lowered(text))
     for idx in sorted(spans):
         for s, e in spans[idx]:
             # snap to whitespace so that no word is cut at a window edge
@@ -72,14 +109,25 @@ def windows(text: str, cr: CompiledRules) -> Iterator[tuple[int, tuple[int, int]
 def candidates(text: str, dct: dt.date, cr: CompiledRules) -> list[Candidate]:
     """Every match of every rule in its windows that is not a known false friend."""
     out: list[Candidate] = []
-    for idx, (ws, we) in windows(text, cr):
+    low = _lowered(text)
+    # a rule without case-sensitive parts runs on the lower-cased text, case-sensitively (the
+    # same matches, faster than IGNORECASE), unless the text has a letter IGNORECASE folds to ASCII
+    low_ok = low is not None and not any(c in text for c in FOLDS_TO_ASCII)
+    for idx, (ws, we) in windows(text, cr, low):
         rule = cr.rules[idx]
-        for m in rule.regex.finditer(text, ws, we):
+        if rule.requires is not None and not rule.requires.search(text, ws, we):
+            continue
+        lower_rx = rule.lower_regex if low_ok else None
+        on_low = lower_rx is not None and low is not None
+        matches = lower_rx.finditer(low, ws, we) if lower_rx is not None and low is not None else \
+            rule.regex.finditer(text, ws, we)
+        for m in matches:
             if m.end() == m.start():
                 continue
-            if not keep(rule.name, m, text, dct):
+            hit: MatchLike = LowerMatch(m, text) if on_low else _as_match_like(m)
+            if not keep(rule.name, hit, text, dct):
                 continue
-            out.append(Candidate(m.start(), m.end(), idx, m))
+            out.append(Candidate(m.start(), m.end(), idx, hit))
             if len(out) >= MAX_CANDIDATES:
                 break
     return out

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from transforms.core.refdata import read_yaml
 from transforms.temporal.lexicon import LANG, Lexicon, load_lexicon
@@ -48,6 +49,8 @@ class Rule:
     value: str | None  # the value of a ``fixed`` rule
     near: tuple[str, ...]  # trigger classes
     regex: re.Pattern[str]
+    requires: re.Pattern[str] | None = None  # text every match contains: a window without it is skipped
+    lower_regex: re.Pattern[str] | None = None  # the same rule, case-sensitive, for the lower-cased text
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,6 +60,7 @@ class CompiledRules:
     rules: tuple[Rule, ...]
     trigger_rx_lower: re.Pattern[str]  # scanned on the lower-cased text (faster than IGNORECASE)
     trigger_rx: re.Pattern[str]  # fallback when lower() changes the length of the text
+    trigger_classes: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]  # (class, lower, any case)
     rules_on: Mapping[str, tuple[int, ...]]  # trigger class -> indexes of the rules tried near it
     prefix_rx: re.Pattern[str]  # "early", "the end of" ... right before an expression
     approx_rx: re.Pattern[str]  # "about", "more than" ... right before an expression
@@ -107,6 +111,33 @@ def expand(pattern: str, ph: Mapping[str, str]) -> str:
     return pattern
 
 
+_GROUP_SYNTAX = re.compile(r"\(\?P[<=]|\\[A-Za-z]")  # (?P<name>, (?P=name), \d \s \w ...
+
+
+def case_free(pattern: str) -> bool:
+    """Does ``pattern`` (matched case-insensitively) mean the same on the lower-cased text, matched
+    case-sensitively? True when it has no case-sensitive part (``(?-i:``) and no upper-case letter."""
+    return "(?-i:" not in pattern and not re.search("[A-Z]", _GROUP_SYNTAX.sub("", pattern))
+
+
+def _rule(i: int, r: Mapping[str, Any], pattern: str) -> Rule:
+    req = r.get("requires")
+    return Rule(index=i, name=r["name"], timex_type=r["type"], norm=r["norm"], value=r.get("value"),
+                near=tuple(r["near"]),
+                regex=re.compile(pattern, re.IGNORECASE),
+                requires=re.compile(str(req), re.IGNORECASE) if req else None,
+                lower_regex=re.compile(pattern) if case_free(pattern) else None)
+
+
+def trigger_class(cr: CompiledRules, text: str, pos: int, lowered: bool) -> str:
+    """The trigger class of the scan hit at ``pos`` (the first class matching there, as in the
+    scan's alternation); ``lowered``: ``text`` is the lower-cased text."""
+    for name, rx_lower, rx_any in cr.trigger_classes:
+        if (rx_lower if lowered else rx_any).match(text, pos):
+            return name
+    return ""
+
+
 def _modifier_rx(words: Iterable[str], tail: str) -> re.Pattern[str]:
     body = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(words, key=len, reverse=True))
     return re.compile(r"(?<![\w])(" + body + r")" + tail + "$", re.IGNORECASE)
@@ -118,18 +149,19 @@ def compiled() -> CompiledRules:
     lx = load_lexicon()
     rd = read_yaml("temporal", LANG, "rules.yaml")
     ph = placeholders(lx)
-    rules = tuple(
-        Rule(index=i, name=r["name"], timex_type=r["type"], norm=r["norm"], value=r.get("value"),
-             near=tuple(r["near"]),
-             regex=re.compile(rf"(?<![\w])(?:{expand(r['pattern'], ph)})(?![\w])", re.IGNORECASE))
-        for i, r in enumerate(rd["rules"])
-    )
-    body = "|".join(f"(?P<{k}>{v})" for k, v in rd["triggers"].items())
+    rules = tuple(_rule(i, r, rf"(?<![\w])(?:{expand(r['pattern'], ph)})(?![\w])")
+                  for i, r in enumerate(rd["rules"]))
+    # the scan is one flat alternation (no group per class: the regex engine skips the
+    # alternatives whose first letter differs, which it cannot do behind a group); the class of
+    # a hit is the first class whose regex matches there (:func:`trigger_class`)
+    body = "|".join(f"(?:{v})" for v in rd["triggers"].values())
     rules_on = {k: tuple(r.index for r in rules if k in r.near) for k in rd["triggers"]}
     return CompiledRules(
         rules=rules,
         trigger_rx_lower=re.compile("(?<![a-z])(?:" + body + ")"),
         trigger_rx=re.compile("(?<![A-Za-z])(?:" + body + ")", re.IGNORECASE),
+        trigger_classes=tuple((k, re.compile(f"(?:{v})"), re.compile(f"(?:{v})", re.IGNORECASE))
+                              for k, v in rd["triggers"].items()),
         rules_on=rules_on,
         prefix_rx=_modifier_rx(lx.prefix_mods, r"(\s+|(?<=-))"),
         approx_rx=_modifier_rx(lx.approx_mods, r"\s+"),

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -24,6 +23,7 @@ from transforms.temporal.tagger import tag
 
 _TEXT_RE = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][\w:-]*)([^<>]*?)(/?)>")
+_SPLIT_RE = re.compile(r"(<(/?)([A-Za-z][\w:-]*)[^<>]*?/?>)")  # _TAG_RE for re.split: raw, "/", name
 _ENT_RE = re.compile(r"&(#x[0-9a-fA-F]+|#\d+|\w+);")
 _ATTR_RE = re.compile(r'([\w:-]+)\s*=\s*"([^"]*)"')
 _DCT_RE = re.compile(r"<DCT>(.*?)</DCT>", re.S)
@@ -221,28 +221,50 @@ def _inserts(timexes: list[Timex], kept: list[tuple[int, str]]) -> dict[int, lis
     return inserts
 
 
-def _rebuild(pieces: list[_Text | _Tag], inserts: dict[int, list[str]]) -> str:
+def _split_text(raw: str) -> tuple[str, list[tuple[str, int, list[int] | None]], list[tuple[int, str]]]:
+    """Raw TEXT content as (plain text, its text pieces, the tags to keep).
+
+    A text piece is (raw segment, plain offset, raw offset of each plain char or ``None``); a
+    kept tag is (plain offset, raw tag): every tag but TIMEX3/EVENT/SIGNAL. The same split as
+    :func:`_walk_text` (one ``re.split`` instead of a match object per tag: TimeML files are
+    mostly tags)."""
+    parts = _SPLIT_RE.split(raw)
+    plain: list[str] = []
+    pieces: list[tuple[str, int, list[int] | None]] = []
+    kept: list[tuple[int, str]] = []
+    n = 0
+    for i in range(0, len(parts), 4):
+        seg = parts[i]
+        if seg:
+            txt, posmap = _unescape_segment(seg)
+            pieces.append((seg, n, posmap))
+            plain.append(txt)
+            n += len(txt)
+        if i + 3 < len(parts) and parts[i + 3] not in _STRIP_TAGS:
+            kept.append((n, parts[i + 1]))
+    return "".join(plain), pieces, kept
+
+
+def _rebuild(pieces: list[tuple[str, int, list[int] | None]], inserts: dict[int, list[str]]) -> str:
     """The raw TEXT content with ``inserts`` written at their plain offsets."""
     buf: list[str] = []
-    done: set[int] = set()
     keys = sorted(inserts)
-    for p in pieces:
-        if not isinstance(p, _Text):
-            continue
-        seg, start = p.raw, p.plain_start
-        plain, posmap = _unescape_segment(seg)
+    k = 0  # next offset of ``keys`` to write
+    for seg, start, posmap in pieces:
+        end = start + (len(posmap) - 1 if posmap is not None else len(seg))
+        while k < len(keys) and keys[k] < start:
+            k += 1  # offsets before this piece, after the last one: written at the end (as ever)
         cur = 0
-        for off in keys[bisect_left(keys, start):bisect_right(keys, start + len(plain))]:
-            if off in done:
-                continue
-            k = off - start
-            rp = posmap[k] if posmap is not None else k  # raw position of plain offset k
+        while k < len(keys) and keys[k] <= end:
+            off = keys[k]
+            rp = posmap[off - start] if posmap is not None else off - start  # raw position
             buf.append(seg[cur:rp])
             cur = rp
             buf.extend(inserts[off])
-            done.add(off)
+            inserts[off] = []
+            k += 1
         buf.append(seg[cur:])
-    for off in sorted(set(inserts) - done):
+    for off in keys:
         buf.extend(inserts[off])
     return "".join(buf)
 
@@ -253,7 +275,6 @@ def annotate_text(src: str) -> str:
     if not tm:
         return src
     dct = _dct_of(src) or dt.date.today()
-    text, pieces = _walk_text(tm.group(1))
+    text, pieces, kept = _split_text(tm.group(1))
     timexes = [t for t in tag(text, dct) if t.end > t.start]
-    kept = [(p.plain_pos, p.raw) for p in pieces if isinstance(p, _Tag) and p.name not in _STRIP_TAGS]
     return src[:tm.start(1)] + _rebuild(pieces, _inserts(timexes, kept)) + src[tm.end(1):]
