@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from transforms.temporal.filters import MatchLike, keep
-from transforms.temporal.patterns import CompiledRules, trigger_class
+from transforms.temporal.patterns import CompiledRules
 
 MAX_CANDIDATES = 200_000
 WINDOW_BACK = 60  # characters looked at before / after a trigger word
@@ -70,17 +70,16 @@ def _lowered(text: str) -> str | None:
 
 
 def _trigger_spans(text: str, cr: CompiledRules, lowered_text: str | None) -> dict[int, list[list[int]]]:
-    """Rule index -> merged [start, end] windows around its triggers."""
+    """Window set (``cr.near_sets``) -> merged [start, end] windows around its triggers."""
     spans: dict[int, list[list[int]]] = {}
     n = len(text)
-    lowered = lowered_text is not None
-    low = lowered_text if lowered_text is not None else text
-    scan = (cr.trigger_rx_lower if lowered else cr.trigger_rx).finditer(low)
+    scan = cr.trigger_rx_lower.finditer(lowered_text) if lowered_text is not None else cr.trigger_rx.finditer(text)
+    classes = cr.trigger_groups
     for m in scan:
         s = max(0, m.start() - WINDOW_BACK)
         e = min(n, m.end() + WINDOW_FWD)
-        for idx in cr.rules_on.get(trigger_class(cr, low, m.start(), lowered), ()):
-            lst = spans.setdefault(idx, [])
+        for key in cr.sets_on[classes[(m.lastindex or 1) - 1]]:
+            lst = spans.setdefault(key, [])
             if lst and s <= lst[-1][1]:
                 lst[-1][1] = max(lst[-1][1], e)
             else:
@@ -88,22 +87,30 @@ def _trigger_spans(text: str, cr: CompiledRules, lowered_text: str | None) -> di
     return spans
 
 
+def _snap(text: str, spans: list[list[int]]) -> list[tuple[int, int]]:
+    """The windows with their edges moved to whitespace, so that no word is cut."""
+    n = len(text)
+    out = []
+    for s, e in spans:
+        if s > 0:
+            k = text.rfind(" ", max(0, s - SNAP_CHARS), s)
+            s = k + 1 if k >= 0 else max(0, s - SNAP_CHARS)
+        if e < n:
+            mm = _WS_AFTER.search(text, e, min(n, e + SNAP_CHARS))
+            e = mm.start() if mm else min(n, e + SNAP_CHARS)
+        out.append((s, e))
+    return out
+
+
 def windows(text: str, cr: CompiledRules, lowered_text: str | None = None,
             ) -> Iterator[tuple[int, tuple[int, int]]]:
-    """(rule index, (start, end)) windows around the trigger words of each rule, merged
-    (``lowered_text``: ``text.lower()`` if it has the same length, computed when not given)."""
-    n = len(text)
+    """(rule index, (start, end)) windows around the trigger words of each rule, merged, in rule
+    order (``lowered_text``: ``text.lower()`` if it has the same length, computed when not given)."""
     spans = _trigger_spans(text, cr, lowered_text if lowered_text is not None else _lowered(text))
-    for idx in sorted(spans):
-        for s, e in spans[idx]:
-            # snap to whitespace so that no word is cut at a window edge
-            if s > 0:
-                k = text.rfind(" ", max(0, s - SNAP_CHARS), s)
-                s = k + 1 if k >= 0 else max(0, s - SNAP_CHARS)
-            if e < n:
-                mm = _WS_AFTER.search(text, e, min(n, e + SNAP_CHARS))
-                e = mm.start() if mm else min(n, e + SNAP_CHARS)
-            yield idx, (s, e)
+    snapped = {key: _snap(text, lst) for key, lst in spans.items()}
+    for idx, key in enumerate(cr.near_sets):
+        for w in snapped.get(key, ()):
+            yield idx, w
 
 
 def candidates(text: str, dct: dt.date, cr: CompiledRules) -> list[Candidate]:

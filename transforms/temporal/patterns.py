@@ -60,7 +60,9 @@ class CompiledRules:
     rules: tuple[Rule, ...]
     trigger_rx_lower: re.Pattern[str]  # scanned on the lower-cased text (faster than IGNORECASE)
     trigger_rx: re.Pattern[str]  # fallback when lower() changes the length of the text
-    trigger_classes: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]  # (class, lower, any case)
+    trigger_groups: tuple[str, ...]  # the class of each alternative of the scan (group i + 1)
+    near_sets: tuple[int, ...]  # rule index -> its window set (rules with the same ``near`` share one)
+    sets_on: Mapping[str, tuple[int, ...]]  # trigger class -> the window sets it opens
     rules_on: Mapping[str, tuple[int, ...]]  # trigger class -> indexes of the rules tried near it
     prefix_rx: re.Pattern[str]  # "early", "the end of" ... right before an expression
     approx_rx: re.Pattern[str]  # "about", "more than" ... right before an expression
@@ -129,15 +131,6 @@ def _rule(i: int, r: Mapping[str, Any], pattern: str) -> Rule:
                 lower_regex=re.compile(pattern) if case_free(pattern) else None)
 
 
-def trigger_class(cr: CompiledRules, text: str, pos: int, lowered: bool) -> str:
-    """The trigger class of the scan hit at ``pos`` (the first class matching there, as in the
-    scan's alternation); ``lowered``: ``text`` is the lower-cased text."""
-    for name, rx_lower, rx_any in cr.trigger_classes:
-        if (rx_lower if lowered else rx_any).match(text, pos):
-            return name
-    return ""
-
-
 def _modifier_rx(words: Iterable[str], tail: str) -> re.Pattern[str]:
     body = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(words, key=len, reverse=True))
     return re.compile(r"(?<![\w])(" + body + r")" + tail + "$", re.IGNORECASE)
@@ -151,17 +144,19 @@ def compiled() -> CompiledRules:
     ph = placeholders(lx)
     rules = tuple(_rule(i, r, rf"(?<![\w])(?:{expand(r['pattern'], ph)})(?![\w])")
                   for i, r in enumerate(rd["rules"]))
-    # the scan is one flat alternation (no group per class: the regex engine skips the
-    # alternatives whose first letter differs, which it cannot do behind a group); the class of
-    # a hit is the first class whose regex matches there (:func:`trigger_class`)
-    body = "|".join(f"(?:{v})" for v in rd["triggers"].values())
+    # the scan is one alternation with an empty group at the END of each class (``m.lastindex``
+    # names the class): a group at the start would stop the regex engine from skipping the
+    # alternatives whose first letter differs
+    body = "|".join(f"(?:{v})()" for v in rd["triggers"].values())
     rules_on = {k: tuple(r.index for r in rules if k in r.near) for k in rd["triggers"]}
+    keys = list(dict.fromkeys(frozenset(r.near) for r in rules))
     return CompiledRules(
         rules=rules,
         trigger_rx_lower=re.compile("(?<![a-z])(?:" + body + ")"),
         trigger_rx=re.compile("(?<![A-Za-z])(?:" + body + ")", re.IGNORECASE),
-        trigger_classes=tuple((k, re.compile(f"(?:{v})"), re.compile(f"(?:{v})", re.IGNORECASE))
-                              for k, v in rd["triggers"].items()),
+        trigger_groups=tuple(rd["triggers"]),
+        near_sets=tuple(keys.index(frozenset(r.near)) for r in rules),
+        sets_on={k: tuple(i for i, key in enumerate(keys) if k in key) for k in rd["triggers"]},
         rules_on=rules_on,
         prefix_rx=_modifier_rx(lx.prefix_mods, r"(\s+|(?<=-))"),
         approx_rx=_modifier_rx(lx.approx_mods, r"\s+"),
