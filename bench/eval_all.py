@@ -4,7 +4,8 @@
 
 * Temporal tagging, TempEval-3 Task A: `dateline timeml annotate` + `dateline timeml score` on
   TBAQ-cleaned TimeBank and AQUAINT, also on the two fixed parts of each (`bench/splits.py`:
-  *tune*, the only part whose errors are looked at, and *score*), e.g. ``timeml/TimeBank/score``.
+  *tune*, the only part whose errors are looked at, and *score*), e.g. ``timeml/TimeBank/score``;
+  and both corpora together, ``timeml/TimeBank+AQUAINT[/tune|/score]``.
 * Time expressions in other languages: `dateline timeml score-language` on FR-TimeBank, the
   Spanish TimeBank and MEANTIME, TimeBankPT, tune and score parts (bench/eval_languages.py),
   beside HeidelTime's published value F1.
@@ -55,6 +56,7 @@ def main() -> None:
     results = {}
     with tempfile.TemporaryDirectory(prefix="dateline-eval-") as tmp:
         tmp = Path(tmp)
+        both: dict[str, list[tuple[Path, Path]]] = {"all": []}
         for name in ("TimeBank", "AQUAINT"):
             gold = data / "timeml" / "tbaq-cleaned" / name
             out = tmp / name
@@ -64,6 +66,15 @@ def main() -> None:
                 g = link_part(files, tmp / f"{name}-{part}-gold")
                 s = link_part([out / f.name for f in files], tmp / f"{name}-{part}-sys")
                 results[f"timeml/{name}/{part}"] = json.loads(dateline("timeml", "score", str(g), str(s), "--json"))
+                pairs = [(f, out / f.name) for f in files]
+                both.setdefault(part, []).extend(pairs)
+                both["all"].extend(pairs)
+        # TimeBank + AQUAINT together (the targets are on the combined scoring part)
+        for part in ("all", *PARTS):
+            g = link_part([f for f, _ in both[part]], tmp / f"both-{part}-gold")
+            s = link_part([o for _, o in both[part]], tmp / f"both-{part}-sys")
+            key = "timeml/TimeBank+AQUAINT" + ("" if part == "all" else f"/{part}")
+            results[key] = json.loads(dateline("timeml", "score", str(g), str(s), "--json"))
         if args.timeml_only:
             _print(results)
             return

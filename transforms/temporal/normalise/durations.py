@@ -168,7 +168,15 @@ def norm_set(g: Groups, dct: dt.date, ctx: Context) -> Normalised | None:
 
 
 def norm_duration_clock(g: Groups, dct: dt.date, ctx: Context) -> Normalised | None:
-    """A clock-style duration, "2:15:30" -> ``PT2H15M30S`` (zero parts left out)."""
-    h, m, sec = int(group(g, "h")), int(group(g, "m")), int(group(g, "s"))
-    parts = "".join(f"{v}{c}" for v, c in ((h, "H"), (m, "M"), (sec, "S")) if v)
+    """A clock-style duration, "2:15:30" -> ``PT2H15M30S`` (zero parts left out); with a unit
+    after two parts, the unit names the first: "1:30 hours" -> ``PT1H30M``, "3:58 minutes" ->
+    ``PT3M58S``."""
+    a, b = int(group(g, "h")), int(group(g, "m"))
+    if g.get("s") is not None:
+        fields: tuple[tuple[int, str], ...] = ((a, "H"), (b, "M"), (int(group(g, "s")), "S"))
+    elif (g.get("cunit") or "").lower().startswith("h"):
+        fields = ((a, "H"), (b, "M"))
+    else:
+        fields = ((a, "M"), (b, "S"))
+    parts = "".join(f"{v}{c}" for v, c in fields if v)
     return Normalised("DURATION", f"PT{parts}") if parts else None
