@@ -147,6 +147,9 @@ def test_values(text, value):
         ("The levy is paid annually by the owners.", "P1Y", "SET"),
         ("The club meets weekly in the old hall.", "P1W", "SET"),
         ("She won the marathon in 2:21:05.", "PT2H21M5S", "DURATION"),
+        ("The ferry crossing takes 1:45 hours.", "PT1H45M", "DURATION"),
+        ("He ran the mile in 3:58 minutes.", "PT3M58S", "DURATION"),
+        ("The bridge is inspected on a weekly basis.", "P1W", "SET"),
         ("Today's teenagers read less.", "PRESENT_REF", "DATE"),
         ("Nothing tempts the students of today.", "PRESENT_REF", "DATE"),
     ],
@@ -285,3 +288,30 @@ def test_rates_are_not_sets_and_clock_times_stay_times():
     assert [(t.text, t.value) for t in tag("The bells rang at 6 p.m. after the 2:21:05 finish.", DCT)] == [
         ("6 p.m.", "2025-05-30T18:00"), ("2:21:05", "PT2H21M5S")]
     assert [t.value for t in tag("The minister resigned today.", DCT)] == ["2025-05-30"]
+
+
+def test_clock_times_in_hours_are_not_durations():
+    # "at 10:30 hours" is a time of day, never PT30H nor PT10H30M
+    assert [t.value for t in tag("The patrol left at 10:30 hours.", DCT)] == []
+    assert [t.value for t in tag("The patrol left 10:30 hours GMT.", DCT)] == []
+
+
+def test_offsets_count_from_the_dct_or_the_previous_date():
+    # DCT Friday 2025-05-30; "from now" forward, "earlier" back from the date before it
+    text = ("The dam will be finished two years from now. The survey was signed on March 3, 2021, "
+            "and ten days earlier the engineers had inspected the site.")
+    v = {t.text: (t.timex_type, t.value, t.anchor) for t in tag(text, DCT)}
+    assert v["two years from now"] == ("DATE", "2027", "publication_date")
+    assert v["ten days earlier"] == ("DATE", "2021-02-21", f"expression:{text.index('March 3')}")
+
+
+def test_a_narrated_episode_keeps_its_sets_and_durations():
+    # the past episode moves weekday and clock time; the set and the duration never move
+    text = ("On April 2, 2019, the ferry ran aground. By Thursday the crew had left the ship, "
+            "and at 9 a.m. the tugs arrived. Inspectors now board the ferry every morning, "
+            "and each check lasts 1:15 hours.")
+    v = {t.text: (t.timex_type, t.value) for t in tag(text, DCT)}
+    assert v["Thursday"] == ("DATE", "2019-04-04")
+    assert v["9 a.m."] == ("TIME", "2019-04-04T09:00")
+    assert v["every morning"] == ("SET", "XXXX-XX-XXTMO")
+    assert v["1:15 hours"] == ("DURATION", "PT1H15M")
