@@ -84,3 +84,16 @@ def test_annotate_text_is_idempotent_on_text():
     src = (FIX / "wsj_0068.tml").read_text(encoding="utf-8")
     once = annotate_text(src)
     assert annotate_text(once) == once
+
+
+def test_annotate_without_entities_or_kept_tags_matches_the_general_path():
+    # the same text written plainly (the fast path) and with an entity and a kept tag (the general
+    # path) gets the same TIMEX3 at the same places
+    plain = SMALL.replace("harbour &amp; canal reopened", "harbour and canal reopened")
+    kept = SMALL.replace("reopened ", 'reopened <s n="1"/>')
+    strip = re.compile(r"<TIMEX3[^>]*>|</TIMEX3>")
+    out_plain, out_kept = annotate_text(plain), annotate_text(kept)
+    assert strip.findall(out_plain) == strip.findall(out_kept) == strip.findall(annotate_text(SMALL))
+    inner = re.search(r"<TEXT>(.*?)</TEXT>", out_plain, re.S).group(1)
+    assert inner.startswith('The harbour and canal reopened on <TIMEX3 tid="t1" type="DATE" value="2003-04-07">Monday')
+    assert '<s n="1"/>on <TIMEX3' in out_kept

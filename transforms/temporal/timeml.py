@@ -24,6 +24,7 @@ from transforms.temporal.tagger import tag
 _TEXT_RE = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][\w:-]*)([^<>]*?)(/?)>")
 _SPLIT_RE = re.compile(r"(<(/?)([A-Za-z][\w:-]*)[^<>]*?/?>)")  # _TAG_RE for re.split: raw, "/", name
+_STRIP_TAG_RE = re.compile(r"</?(?:TIMEX3|EVENT|SIGNAL)(?![\w:-])[^<>]*?/?>")  # _TAG_RE for _STRIP_TAGS
 _ENT_RE = re.compile(r"&(#x[0-9a-fA-F]+|#\d+|\w+);")
 _ATTR_RE = re.compile(r'([\w:-]+)\s*=\s*"([^"]*)"')
 _DCT_RE = re.compile(r"<DCT>(.*?)</DCT>", re.S)
@@ -269,12 +270,33 @@ def _rebuild(pieces: list[tuple[str, int, list[int] | None]], inserts: dict[int,
     return "".join(buf)
 
 
+def _write_plain(text: str, inserts: dict[int, list[str]]) -> str:
+    """``text`` (its own raw form: no entity, no tag) with ``inserts`` written at their offsets."""
+    buf: list[str] = []
+    cur = 0
+    for off in sorted(inserts):
+        k = min(off, len(text))
+        buf.append(text[cur:k])
+        cur = k
+        buf.extend(inserts[off])
+    buf.append(text[cur:])
+    return "".join(buf)
+
+
 def annotate_text(src: str) -> str:
     """Return the TimeML document with its TEXT content re-annotated by our tagger."""
     tm = _TEXT_RE.search(src)
     if not tm:
         return src
     dct = _dct_of(src) or dt.date.today()
-    text, pieces, kept = _split_text(tm.group(1))
-    timexes = [t for t in tag(text, dct) if t.end > t.start]
-    return src[:tm.start(1)] + _rebuild(pieces, _inserts(timexes, kept)) + src[tm.end(1):]
+    raw = tm.group(1)
+    stripped = _STRIP_TAG_RE.sub("", raw)
+    if "<" not in stripped and "&" not in stripped:
+        # the usual case: only TIMEX3/EVENT/SIGNAL tags, no entity; the text is its own raw form
+        timexes = [t for t in tag(stripped, dct) if t.end > t.start]
+        body = _write_plain(stripped, _inserts(timexes, []))
+    else:
+        text, pieces, kept = _split_text(raw)
+        timexes = [t for t in tag(text, dct) if t.end > t.start]
+        body = _rebuild(pieces, _inserts(timexes, kept))
+    return src[:tm.start(1)] + body + src[tm.end(1):]
