@@ -97,6 +97,10 @@ def _one(text, dct=DCT):
     "text,value",
     [
         ("He said on Wednesday that it failed.", "2025-05-28"),
+        ("The retrial opens the week of June 9.", "2025-W24"),
+        ("The levee broke in August nineteen eighty-six.", "1986-08"),
+        ("The convoy set off at 4 in the morning.", "2025-05-30T04:00"),
+        ("The shops reopened at three in the afternoon.", "2025-05-30T15:00"),
         ("The talks will resume on Wednesday.", "2025-06-04"),
         ("The vote is scheduled for Tuesday.", "2025-06-03"),
         ("They met last Monday.", "2025-05-26"),

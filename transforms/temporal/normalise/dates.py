@@ -62,7 +62,7 @@ def _weekday_year(g: Groups, y: int, m: int, d: int) -> int:
 
 def norm_date(g: Groups, dct: dt.date, ctx: Context) -> Normalised | None:
     lx = load_lexicon()
-    if g.get("yearwords"):
+    if g.get("yearwords") and not g.get("month"):
         return Normalised.date(cal.year(_year_from_words(group(g, "yearwords"))))
     m = None
     if g.get("month"):
@@ -70,6 +70,8 @@ def norm_date(g: Groups, dct: dt.date, ctx: Context) -> Normalised | None:
     elif g.get("monthnum"):
         m = int(group(g, "monthnum"))
     y = cal.two_digit_year(group(g, "year"), dct) if g.get("year") else None
+    if g.get("yearwords"):
+        y = _year_from_words(group(g, "yearwords"))  # "January nineteen ninety-seven"
     if g.get("year2"):
         y = cal.two_digit_year(group(g, "year2"), dct)
     d = int(group(g, "day")) if g.get("day") else None
@@ -87,6 +89,14 @@ def norm_date(g: Groups, dct: dt.date, ctx: Context) -> Normalised | None:
             return None
         return Normalised.date(cal.day(day))
     return Normalised.date(cal.month(y, m))
+
+
+def norm_week_of(g: Groups, dct: dt.date, ctx: Context) -> Normalised | None:
+    """"the week of March 6": the ISO week of that day."""
+    d = norm_date(g, dct, ctx)
+    if d is None or d.start is None:
+        return None
+    return Normalised.date(cal.week(d.start))
 
 
 def norm_decade(g: Groups, dct: dt.date, ctx: Context) -> Normalised | None:
