@@ -122,8 +122,12 @@ def candidates(text: str, dct: dt.date, cr: CompiledRules) -> list[Candidate]:
     low_ok = low is not None and not any(c in text for c in FOLDS_TO_ASCII)
     for idx, (ws, we) in windows(text, cr, low):
         rule = cr.rules[idx]
-        if rule.requires is not None and not rule.requires.search(text, ws, we):
-            continue
+        if rule.requires is not None:
+            if low_ok and rule.requires_lower is not None:
+                if not rule.requires_lower.search(low, ws, we):  # type: ignore[arg-type]
+                    continue
+            elif not rule.requires.search(text, ws, we):
+                continue
         lower_rx = rule.lower_regex if low_ok else None
         on_low = lower_rx is not None and low is not None
         matches = lower_rx.finditer(low, ws, we) if lower_rx is not None and low is not None else \

@@ -50,6 +50,7 @@ class Rule:
     near: tuple[str, ...]  # trigger classes
     regex: re.Pattern[str]
     requires: re.Pattern[str] | None = None  # text every match contains: a window without it is skipped
+    requires_lower: re.Pattern[str] | None = None  # the same, case-sensitive, for the lower-cased text
     lower_regex: re.Pattern[str] | None = None  # the same rule, case-sensitive, for the lower-cased text
 
 
@@ -128,6 +129,7 @@ def _rule(i: int, r: Mapping[str, Any], pattern: str) -> Rule:
                 near=tuple(r["near"]),
                 regex=re.compile(pattern, re.IGNORECASE),
                 requires=re.compile(str(req), re.IGNORECASE) if req else None,
+                requires_lower=re.compile(str(req)) if req and case_free(str(req)) else None,
                 lower_regex=re.compile(pattern) if case_free(pattern) else None)
 
 

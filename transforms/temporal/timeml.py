@@ -22,6 +22,7 @@ from transforms.core.records import Timex
 from transforms.temporal.tagger import tag
 
 _TEXT_RE = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+_TEXT_OPEN, _TEXT_CLOSE = "<TEXT>", "</TEXT>"
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][\w:-]*)([^<>]*?)(/?)>")
 _SPLIT_RE = re.compile(r"(<(/?)([A-Za-z][\w:-]*)[^<>]*?/?>)")  # _TAG_RE for re.split: raw, "/", name
 _STRIP_TAG_RE = re.compile(r"</?(?:TIMEX3|EVENT|SIGNAL)(?![\w:-])[^<>]*?/?>")  # _TAG_RE for _STRIP_TAGS
@@ -285,11 +286,13 @@ def _write_plain(text: str, inserts: dict[int, list[str]]) -> str:
 
 def annotate_text(src: str) -> str:
     """Return the TimeML document with its TEXT content re-annotated by our tagger."""
-    tm = _TEXT_RE.search(src)
-    if not tm:
+    i = src.find(_TEXT_OPEN)  # what _TEXT_RE finds, without a lazy scan of the whole text
+    j = src.find(_TEXT_CLOSE, i + len(_TEXT_OPEN)) if i >= 0 else -1
+    if j < 0:
         return src
     dct = _dct_of(src) or dt.date.today()
-    raw = tm.group(1)
+    i += len(_TEXT_OPEN)
+    raw = src[i:j]
     stripped = _STRIP_TAG_RE.sub("", raw)
     if "<" not in stripped and "&" not in stripped:
         # the usual case: only TIMEX3/EVENT/SIGNAL tags, no entity; the text is its own raw form
@@ -299,4 +302,4 @@ def annotate_text(src: str) -> str:
         text, pieces, kept = _split_text(raw)
         timexes = [t for t in tag(text, dct) if t.end > t.start]
         body = _rebuild(pieces, _inserts(timexes, kept))
-    return src[:tm.start(1)] + body + src[tm.end(1):]
+    return src[:i] + body + src[j:]
