@@ -19,6 +19,7 @@ from typing import Any
 import pyarrow as pa
 import yaml
 
+from transforms.core.refdata import YAML_LOADER
 from transforms.settings import DICTIONARY_PATH, SCHEMA_PATH
 
 ACTOR_FIELDS = ("text", "name", "country", "sector", "role")
@@ -91,7 +92,7 @@ class Table:
 @lru_cache(maxsize=1)
 def tables() -> dict[str, Table]:
     """All tables of the contract, in declaration order."""
-    spec = yaml.safe_load(Path(SCHEMA_PATH).read_text(encoding="utf-8"))
+    spec = yaml.load(Path(SCHEMA_PATH).read_text(encoding="utf-8"), Loader=YAML_LOADER)  # noqa: S506 (a safe loader)
     out: dict[str, Table] = {}
     for name, t in spec["tables"].items():
         cols = []
