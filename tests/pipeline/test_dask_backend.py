@@ -13,15 +13,28 @@ from transforms.pipeline.backends import ClusterError, backend, is_cluster_addre
 from transforms.pipeline.workers import WorkerPool
 
 
-def test_a_batch_is_cut_into_a_few_tasks_per_thread_in_order():
-    docs = list(range(1000))
-    parts = dask_backend.chunks(docs, threads=2)
-    assert [d for p in parts for d in p] == docs
-    assert len(parts) == 2 * dask_backend.CHUNKS_PER_THREAD
-    # small batches are not cut into tasks of a handful of documents
-    small = dask_backend.chunks(list(range(50)), threads=16)
-    assert len(small) == 2 and all(len(p) >= dask_backend.MIN_DOCS_PER_TASK for p in small)
-    assert dask_backend.chunks(list(range(3)), threads=4) == [[0, 1, 2]]
+def test_a_batch_is_cut_into_tasks_of_falling_cost_and_its_rows_come_back_in_order():
+    import dataclasses
+    import datetime as dt
+
+    from transforms.core.records import Document
+
+    base = Document(doc_id="d0", input_path="in.txt", text="x", published_source="metadata", content_hash="h",
+                    published_at=dt.datetime(2025, 5, 30, tzinfo=dt.UTC))
+    docs = [dataclasses.replace(base, doc_id=f"d{i}", text="word " * (50 + (i * 37) % 900)) for i in range(300)]
+    tasks = dask_backend.task_indices(docs, threads=2)
+    assert sorted(i for t in tasks for i in t) == list(range(300))
+    cost = [sum(dask_backend.doc_cost(docs[i]) for i in t) for t in tasks]
+    assert cost[0] > 4 * cost[-1] and len(tasks) > 4  # long documents first, short tasks at the end
+    assert max(len(docs[i].text) for i in tasks[-1]) <= min(len(docs[i].text) for i in tasks[0])
+    # a few short documents are one task: not worth cutting
+    assert len(dask_backend.task_indices(docs[:3], threads=4)) == 1
+    # rows of the tasks, whatever order they ran in, come back in the batch's document order
+    results = [{"documents": [{"doc_id": docs[i].doc_id} for i in t], "events": [{"doc_id": docs[i].doc_id, "k": k}
+                for i in t for k in range(2)], "sentences": [], "time_expressions": []} for t in reversed(tasks)]
+    merged = dask_backend.in_batch_order(results, docs)
+    assert [r["doc_id"] for r in merged["documents"]] == [d.doc_id for d in docs]
+    assert [(r["doc_id"], r["k"]) for r in merged["events"]] == [(d.doc_id, k) for d in docs for k in range(2)]
 
 
 @pytest.mark.parametrize("value, ok", [("local", True), ("tcp://127.0.0.1:8786", True),

@@ -6,8 +6,10 @@
 * ``local`` — a ``LocalCluster`` of worker processes (one thread each) sized to the machine;
 * ``tcp://HOST:PORT`` — a running scheduler (``dask scheduler``) and its workers.
 
-A batch is split into a few chunks per worker thread, one Dask task per chunk, each calling
-:func:`~transforms.pipeline.process.process_batch`: never one task per document. A worker plugin
+A batch is cut into tasks of falling cost, the longest documents first
+(:mod:`~transforms.pipeline.chunking`), one Dask task per chunk, each calling
+:func:`~transforms.pipeline.process.process_batch`: never one task per document; the workers
+finish a batch within a short task of each other. The rows come back in the batch's document order. A worker plugin
 loads the spaCy pipeline and the temporal rules once per worker process, when the worker joins
 (a worker the nanny restarts loads them again). Workers only compute rows: the caller, the
 flow's driver, is the warehouse's one writer. When a worker dies mid-task the scheduler runs
@@ -35,11 +37,12 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from transforms.core.records import Document
 from transforms.pipeline.backends import ClusterError, is_cluster_address
+from transforms.pipeline.chunking import guided_chunks
 from transforms.pipeline.process import DOC_TABLES, process_batch, warm_up
 from transforms.settings import pipeline_version
 
-CHUNKS_PER_THREAD = 4  # a few tasks per worker thread: the load balances, memory stays flat
-MIN_DOCS_PER_TASK = 20  # fewer documents per task and the per-task overhead starts to show
+DOC_COST = 600  # the fixed cost of a document (splitting, a row, a parse call), in characters of text
+MIN_TASK_COST = 30_000  # about 10 average articles (~0.4 s): below it, per-task costs start to show
 CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler before the run gives up
 LOST = (CancelledError, CommClosedError, OSError, TimeoutError)  # what a lost scheduler raises
 
@@ -57,12 +60,32 @@ class WarmUp(WorkerPlugin):
         gc.freeze()
 
 
-def chunks(items: list, threads: int) -> list[list]:
-    """A batch cut into about ``CHUNKS_PER_THREAD`` tasks per thread, each of at least
-    ``MIN_DOCS_PER_TASK`` documents (the last may be shorter)."""
-    n = max(1, min(threads * CHUNKS_PER_THREAD, len(items) // MIN_DOCS_PER_TASK))
-    size = max(1, -(-len(items) // n))
-    return [items[i:i + size] for i in range(0, len(items), size)]
+def doc_cost(doc: Document) -> int:
+    """What a document costs to process, in characters: its text plus a fixed part."""
+    return len(doc.text) + DOC_COST
+
+
+def task_indices(docs: list[Document], threads: int) -> list[list[int]]:
+    """The batch's documents (by index) in tasks of falling cost, the costliest first."""
+    return guided_chunks(docs, threads, doc_cost, MIN_TASK_COST)
+
+
+def chunks(docs: list[Document], threads: int) -> list[list[Document]]:
+    """The batch's documents in tasks of falling cost (:func:`task_indices`)."""
+    return [[docs[i] for i in task] for task in task_indices(docs, threads)]
+
+
+def in_batch_order(results: list[dict[str, list[dict]]], docs: list[Document]) -> dict[str, list[dict]]:
+    """The tasks' rows merged, per table, in the order of the batch's documents (a document's
+    rows keep their own order: each document is in one task)."""
+    position = {d.doc_id: i for i, d in reversed(list(enumerate(docs)))}
+    out: dict[str, list[dict]] = {t: [] for t in DOC_TABLES}
+    for rows in results:
+        for name, r in rows.items():
+            out[name].extend(r)
+    for name in out:
+        out[name].sort(key=lambda row: position.get(row["doc_id"], len(position)))
+    return out
 
 
 class DaskPool:
@@ -182,9 +205,11 @@ class DaskPool:
             self._warming = None
         run = uuid.uuid4().hex[:8]
         try:
-            parts = chunks(docs, self.threads())  # the cluster may have grown or shrunk
-            futures = [self._client.submit(process_batch, part, now, key=f"process-batch-{run}-{i}")
-                       for i, part in enumerate(parts)]
+            tasks = task_indices(docs, self.threads())  # the cluster may have grown or shrunk
+            # the costliest tasks first: the short ones fill the gaps at the end of the batch
+            futures = [self._client.submit(process_batch, [docs[i] for i in task], now,
+                                           key=f"process-batch-{run}-{n}", priority=len(tasks) - n)
+                       for n, task in enumerate(tasks)]
             results = self._client.gather(futures)
         except KilledWorker as exc:
             raise ClusterError(f"a batch task was on {_allowed_failures() + 1} Dask workers that died "
@@ -198,9 +223,7 @@ class DaskPool:
             if rows["documents"] and rows["documents"][0]["pipeline_version"] != version:
                 raise ClusterError("a Dask worker computed rows of pipeline version "
                                    f"{rows['documents'][0]['pipeline_version']}, this run is {version}")
-            for name, r in rows.items():
-                out[name].extend(r)
-        return out
+        return in_batch_order(results, docs)
 
 
 @contextlib.contextmanager
