@@ -143,3 +143,29 @@ def test_transparent_heads_and_pronouns(nlp):
     doc = nlp("She met him.")
     assert resolve_phrase(next(t for t in doc if t.dep_ == "dobj"), memory)[0].country == "BOL"
     assert resolve_phrase(_subject(nlp("It rained.")), memory) == []
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    # a plain list, a list the parser reads as an apposition, a list with an Oxford comma
+    ("Chile, Peru and Bolivia signed the water treaty.", ["CHL", "PER", "BOL"]),
+    ("Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut ties with the emirate.",
+     ["SAU", "ARE", "BHR", "EGY"]),
+    ("Ghana, Togo, and Benin urged calm.", ["GHA", "TGO", "BEN"]),
+])
+def test_lists_of_countries_give_one_actor_each(nlp, sentence, codes):
+    assert [a.country for a in resolve_phrase(_subject(nlp(sentence)), DocMemory())] == codes
+
+
+def test_a_description_in_apposition_is_no_list(nlp):
+    doc = nlp("Omar Haddad, Jordan's best-known blogger and a former judge, criticised the law.")
+    assert [a.country for a in resolve_phrase(_subject(doc), DocMemory())] == ["JOR"]
+
+
+def test_role_head_with_coordinated_countries_in_its_of_phrase(nlp):
+    doc = nlp("Officials from Chile, Peru and Bolivia met in La Paz.")
+    actors = resolve_phrase(_subject(doc), DocMemory())
+    assert [(a.country, a.sector) for a in actors] == [("CHL", "GOV"), ("PER", "GOV"), ("BOL", "GOV")]
+    assert actors[0].text == "Officials from Chile, Peru and Bolivia"
+    doc = nlp("The defence ministers of Norway and Finland signed the accord.")
+    assert [(a.country, a.sector) for a in resolve_phrase(_subject(doc), DocMemory())] == [
+        ("NOR", "GOV"), ("FIN", "GOV")]

@@ -42,6 +42,7 @@ class ActorWords:
     pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     phrase_preps: frozenset[str]
+    country_preps: frozenset[str]
     transparent_heads: frozenset[str]
     acting_instruments: frozenset[str]
     acting_heads: frozenset[str]

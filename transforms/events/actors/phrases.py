@@ -31,12 +31,45 @@ def phrase_tokens(head: Token) -> list[Token]:
 
 
 def conjuncts(head: Token) -> list[Token]:
-    """``head`` and the heads coordinated with it ("Russia and Ukraine")."""
+    """``head`` and the heads coordinated with it ("Russia and Ukraine"), with two parse
+    repairs for lists of names: "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt"
+    read as an apposition that continues with conjuncts, and "Egypt, Jordan, and Qatar" whose
+    last name hangs on the verb as a second subject."""
     out = [head]
     for c in head.children:
-        if c.dep_ == "conj":
+        if c.dep_ == "conj" or (c.dep_ == "appos" and _list_apposition(head, c)):
             out.extend(conjuncts(c))
+    stray = _stray_conjunct(head)
+    if stray is not None and stray not in out:
+        out.extend(conjuncts(stray))
     return out
+
+
+def _list_apposition(head: Token, appos: Token) -> bool:
+    """A name "in apposition" to a name that goes on with "..., C and D": a list, not a
+    description ("Sidhoum, Algeria's leading activist" is one person)."""
+    if head.pos_ != "PROPN" or appos.pos_ != "PROPN":
+        return False
+    members = {appos} | {t for t in appos.subtree if t.dep_ == "conj"}
+    return any(t.dep_ == "cc" and t.head in members for t in appos.subtree)
+
+
+def _stray_conjunct(head: Token) -> Token | None:
+    """"Egypt, Jordan, and Qatar urged ...": a coordinator on the head with no conjunct after
+    it; the name right after it with the head's own function is the last conjunct."""
+    cc = [c for c in head.children if c.dep_ == "cc" and c.i > head.i]
+    if not cc or any(c.dep_ == "conj" and c.i > cc[-1].i for c in head.children) or head.head == head:
+        return None
+    nxt = cc[-1].i + 1
+    doc = head.doc
+    while nxt < len(doc) and doc[nxt].dep_ in ("det", "compound", "amod"):
+        nxt += 1
+    if nxt >= len(doc):
+        return None
+    cand = doc[nxt]
+    if cand.head == head.head and cand.dep_ == head.dep_ and cand.pos_ == head.pos_ == "PROPN":
+        return cand
+    return None
 
 
 def person_tokens(head: Token, covered: set[int]) -> list[str]:

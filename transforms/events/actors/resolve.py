@@ -55,6 +55,7 @@ def resolve_phrase(head: Token, memory: DocMemory | None = None, lex: ActorLexic
     for h in conjuncts(head):
         acts = _resolve_one(h, memory, lex)
         out.extend(acts)
+        out.extend(_pp_conjuncts(h, acts, memory, lex))
         if not acts and _names_someone(h, lex):
             unknown.append(Actor(span_text(phrase_tokens(h)), span_text(phrase_tokens(h)), None, None, None))
     if out:
@@ -68,6 +69,32 @@ def resolve_phrase(head: Token, memory: DocMemory | None = None, lex: ActorLexic
             seen.add(k)
             uniq.append(a)
     return uniq
+
+
+def _pp_conjuncts(head: Token, acts: list[Actor], memory: DocMemory | None, lex: ActorLexicon) -> list[Actor]:
+    """"Officials from Kenya, Uganda and Tanzania", "the foreign ministers of Egypt and Jordan":
+    the head's sector for each country coordinated in its "of/from" phrase (the phrase itself
+    resolved only the first)."""
+    if len(acts) != 1 or not acts[0].sector or not acts[0].country:
+        return []
+    first = acts[0]
+    for p in head.children:
+        if p.dep_ != "prep" or p.lower_ not in lex.words.country_preps:
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj" or len(conjuncts(o)) < 2:
+                continue
+            own = [a for a in _resolve_one(o, memory, lex) if a.country]
+            if not own or own[0].country != first.country:
+                continue  # the phrase's country is not the one of this PP
+            text = span_text(sorted({*phrase_tokens(head), *o.subtree}, key=lambda t: t.i))
+            first.text = text
+            extra: list[Actor] = []
+            for c in conjuncts(o)[1:]:
+                extra += [replace(a, text=text, sector=first.sector, role=first.role)
+                          for a in _resolve_one(c, memory, lex) if a.country]
+            return extra
+    return []
 
 
 def _resolve_one(head: Token, memory: DocMemory | None, lex: ActorLexicon) -> list[Actor]:
