@@ -42,3 +42,30 @@ def test_determiner_of_a_hyphenated_adjective_is_dropped():
 def test_clock_time_and_day_merge():
     (t,) = tag("The gates open at 6 p.m. Friday.", DCT)
     assert (t.text, t.timex_type, t.value) == ("6 p.m. Friday", "TIME", "2025-05-30T18:00")
+
+
+@pytest.mark.parametrize(
+    "text,clock,value",
+    [
+        # the day after the clock time: "on <date>", or a clock time in parentheses between
+        ("The ferry sails at 7:15 a.m. on June 12.", "7:15 a.m.", "2025-06-12T07:15"),
+        ("The dam burst at 9:40 a.m. (0740 GMT) Tuesday.", "9:40 a.m.", "2025-05-27T09:40"),
+        ("The dam burst at 9:40 a.m. (0740 GMT) Tuesday.", "0740 GMT", "2025-05-27T07:40"),
+        # the day before it: "<day> at <clock>", "<day>, around <clock>"
+        ("The jury returned Wednesday at 4 p.m. with a verdict.", "4 p.m.", "2025-05-28T16:00"),
+        ("The jury will return Wednesday at 4 p.m.", "4 p.m.", "2025-06-04T16:00"),
+        ("On April 2, around noon, the roof fell in.", "noon", "2025-04-02T12:00"),
+        ("Yesterday at 11 a.m. the strike began.", "11 a.m.", "2025-05-29T11:00"),
+    ],
+)
+def test_clock_time_takes_the_day_next_to_it(text, clock, value):
+    (t,) = [t for t in tag(text, DCT) if t.text == clock]
+    assert (t.timex_type, t.value) == ("TIME", value)
+    assert t.anchor is not None and t.anchor.startswith("expression:")
+
+
+def test_clock_time_without_a_day_next_to_it_stays_on_the_publication_date():
+    # a day elsewhere in the sentence, with other words between, is not the clock time's day
+    tx = tag("On Tuesday the mayor spoke, and the gates open at 6 p.m.", DCT)
+    (t,) = [t for t in tx if t.text == "6 p.m."]
+    assert (t.value, t.anchor) == ("2025-05-30T18:00", "publication_date")

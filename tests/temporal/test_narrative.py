@@ -41,8 +41,9 @@ def test_month_in_a_later_sentence_stays_recent() -> None:
 def test_a_month_alone_is_background_not_a_reference() -> None:
     text = "Prices have soared since the drought began in June 2019, and by 6 a.m. on Monday the market was empty."
     v = _values(text)
-    assert v["6 a.m."] == ("2024-03-15T06:00", "publication_date")
     assert v["Monday"] == ("2024-03-11", "publication_date")
+    # the clock time takes the day written after it ("6 a.m. on Monday"), not June 2019's
+    assert v["6 a.m."] == ("2024-03-11T06:00", f"expression:{text.index('Monday')}")
 
 
 def test_reporting_verb_keeps_the_time_of_the_report() -> None:

@@ -82,6 +82,8 @@ class Relations:
     pm_words: frozenset[str]
     am_words: frozenset[str]
     pm_parts: frozenset[str]
+    clock_day_links_after_clock: frozenset[str]
+    clock_day_links_before_clock: frozenset[str]
     vague_duration_units: frozenset[str]
     recent_relation: str
     half_markers: frozenset[str]

@@ -4,7 +4,9 @@
 of", "mid-" -> START/END/MID; "about", "more than", "at least" -> APPROX/MORE_THAN/...; from
 ``prefix_mods`` / ``approx_mods`` of ``lexicon.yaml``) and the suffix "or so"; it drops the
 determiner of a hyphenated adjective ("the two-week" -> "two-week"). :func:`merge_clock_days`
-joins a clock time and the day after it ("5 p.m. EST Nov. 9", "noon Thursday") into one TIME.
+joins a clock time and the day after it ("5 p.m. EST Nov. 9", "noon Thursday") into one TIME;
+:func:`link_clock_days` gives a clock time the day written next to it ("at 5 p.m. on Nov. 15",
+"Friday at 3 p.m.", "9:10 a.m. (0610 GMT) Monday"), after the narrative step.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ BEFORE_CHARS = 30
 EDGE_PREFIX_RULES = ("relative_unit", "date_month_rel", "day_ref")  # take "earlier"/"later" as a prefix
 CLOCK_RULE_PREFIXES = ("clock", "noon")
 _CLOCK_DATE_GAP = re.compile(r"\s*,?\s*$")
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +92,56 @@ def merge_clock_days(exprs: list[Expr], text: str) -> list[Expr]:
                 p.value = ex.value + p.value[10:]
                 p.ds = p.de = ex.ds
                 p.end = ex.end
+                p.dated = True
                 continue
         merged.append(ex)
     return merged
+
+
+@lru_cache(maxsize=1)
+def _clock_day_gaps() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The text allowed between a clock time and the day after it, and between a day and the
+    clock time after it (``clock_day_links_*`` of ``relations.yaml``)."""
+    rel = load_lexicon().relations
+    after = in_order(rel.clock_day_links_after_clock).replace(r"\ ", r"\s+")
+    before = in_order(rel.clock_day_links_before_clock).replace(r"\ ", r"\s+")
+    return (re.compile(rf"[\s,()]*(?:(?:{after})\s+)?[\s(]*", re.IGNORECASE),
+            re.compile(rf"[\s,)]*(?:(?:{before})\s+)?", re.IGNORECASE))
+
+
+def _is_clock(ex: Expr) -> bool:
+    return ex.timex_type == "TIME" and ex.rule.startswith(CLOCK_RULE_PREFIXES)
+
+
+def _gives_day(ex: Expr) -> bool:
+    """Does ``ex`` name one day a clock time next to it can take (a date, a weekday, "yesterday",
+    "Sunday morning", a clock time with its day)?"""
+    if ex.timex_type not in ("DATE", "TIME") or ex.ds is None or ex.ds != ex.de or \
+            not _DAY_VALUE.match(ex.value):
+        return False
+    return ex.dated or not _is_clock(ex)
+
+
+def _take_day(clock: Expr, day: Expr) -> None:
+    assert day.ds is not None
+    clock.value = day.value[:10] + clock.value[10:]
+    clock.ds = clock.de = day.ds
+    clock.anchor = f"expression:{day.start}"
+    clock.dated = True
+
+
+def link_clock_days(exprs: list[Expr], text: str) -> None:
+    """A clock time without its own day takes the day written right after it ("at 5 p.m. on
+    Nov. 15", "9:10 a.m. (0610 GMT) Monday") or, failing that, right before it ("Friday at 3
+    p.m.", "yesterday around noon"), instead of the publication date (in place)."""
+    gap_after, gap_before = _clock_day_gaps()
+    for i in range(len(exprs) - 2, -1, -1):  # right to left: a chain of clock times takes one day
+        ex, nxt = exprs[i], exprs[i + 1]
+        if _is_clock(ex) and not ex.dated and _gives_day(nxt) and \
+                gap_after.fullmatch(text, ex.end, nxt.start):
+            _take_day(ex, nxt)
+    for i in range(1, len(exprs)):
+        ex, prv = exprs[i], exprs[i - 1]
+        if _is_clock(ex) and not ex.dated and _gives_day(prv) and \
+                gap_before.fullmatch(text, prv.end, ex.start):
+            _take_day(ex, prv)

@@ -7,7 +7,7 @@ normaliser its rule names (:mod:`~transforms.temporal.normalise`), so that later
 anchor on earlier ones (:mod:`~transforms.temporal.anaphora`); modifier prefixes and the
 clock + day merge (:mod:`~transforms.temporal.modifiers`); the story's own reference time
 for the weekdays, clock times and months of a narrated past passage
-(:mod:`~transforms.temporal.narrative`); one
+(:mod:`~transforms.temporal.narrative`); clock times take the day written next to them; one
 :class:`~transforms.core.records.Timex` each, with its sentence index. Never raises.
 """
 
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from transforms.core.records import Sentence, Timex
 from transforms.temporal.lexer import Candidate, candidates
-from transforms.temporal.modifiers import extend, merge_clock_days
+from transforms.temporal.modifiers import extend, link_clock_days, merge_clock_days
 from transforms.temporal.narrative import reanchor
 from transforms.temporal.normalise.base import Anchor, Context, Expr, Groups, Normalised
 from transforms.temporal.normalise.registry import NORMALISERS
@@ -102,6 +102,7 @@ def _tag(text: str, dct: dt.date, sentences: Sequence[Sentence] | None) -> list[
     extend(exprs, text, cr)
     exprs = merge_clock_days(exprs, text)
     reanchor(exprs, text, dct)
+    link_clock_days(exprs, text)
     starts = [s.start for s in sentences] if sentences else []
     return [
         Timex(start=ex.start, end=ex.end, text=text[ex.start:ex.end], timex_type=ex.timex_type,

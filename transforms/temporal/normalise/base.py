@@ -66,6 +66,7 @@ class Expr:
     anchor: str | None
     rule: str
     mod: str | None
+    dated: bool = False  # a clock time whose day is written next to it ("5 p.m. Nov. 6")
 
 
 @dataclass(slots=True)
