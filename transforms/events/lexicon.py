@@ -16,6 +16,7 @@ them too, so a rule needs one object.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -28,7 +29,7 @@ EN = ("events", "en")
 Step = frozenset[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pattern:
     """A verb pattern: word steps after and before the verb, and what it codes."""
 
@@ -39,7 +40,7 @@ class Pattern:
     curated: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NounSense:
     """An event noun's reading: type, mode, and the modifier it needs ("" = none)."""
 
@@ -89,29 +90,45 @@ def _synsets() -> dict[str, set[str]]:
     return out
 
 
-def _steps(text: str, synsets: dict[str, set[str]]) -> tuple[Step, ...] | None:
+def _steps(text: str, synsets: dict[str, set[str]], shared: dict | None = None) -> tuple[Step, ...] | None:
     """Word steps of a pattern; ``None`` when it names a synonym set that does not exist
     (petrarch2 refers to a few it never defines): such a pattern can never match, and
-    dropping the word instead would make it match far too much."""
+    dropping the word instead would make it match far too much.
+
+    Equal steps and step tuples are one object (``shared``): 43,000 patterns name the same
+    few hundred synonym sets and words, so the lexicon stays a few MB in every worker."""
+    shared = {} if shared is None else shared
     out = []
     for w in text.split():
         if w.startswith("&"):
-            alts = {" ".join(s.split()) for s in synsets.get(w, set())}  # "cease fire" stays whole
-            if not alts:
-                return None
-            out.append(frozenset(alts))
+            step = shared.get(w)
+            if step is None:
+                alts = {sys.intern(" ".join(s.split())) for s in synsets.get(w, set())}  # "cease fire" stays whole
+                if not alts:
+                    return None
+                step = shared.setdefault(frozenset(alts), frozenset(alts))
+                shared[w] = step
+            out.append(step)
         elif w not in {"", "-", "*"}:
-            out.append(frozenset({w}))
-    return tuple(out)
+            key = ("word", w)
+            step = shared.get(key)
+            if step is None:
+                step = shared[key] = frozenset({sys.intern(w)})
+            out.append(step)
+    steps = tuple(out)
+    return shared.setdefault(steps, steps)
 
 
 def _read_verbs(lex: Lexicon) -> dict[str, set[str]]:
     """Fill ``lex.verbs`` from the verb files; returns the irregular forms per lemma."""
     synsets = _synsets()
     irregular: dict[str, set[str]] = {}
+    shared: dict = {}  # one object per distinct step, step tuple and (type, mode) string
     for curated, fname in ((True, "verb_overrides.tsv"), (False, "cameo_verbs.tsv")):
-        for r in read_tsv(*EN, fname):
-            lemma = r["lemma"].strip().lower()
+        # read past the per-process cache: the lexicon is built once from these rows, and
+        # caching 43,000 row dicts would keep ~20 MB alive in every worker for nothing
+        for r in read_tsv.__wrapped__(*EN, fname):
+            lemma = sys.intern(r["lemma"].strip().lower())
             if not lemma:
                 continue
             if r["after"] == "=FORMS":
@@ -120,10 +137,10 @@ def _read_verbs(lex: Lexicon) -> dict[str, set[str]]:
             plover = (r.get("plover") or "").strip()
             if plover and plover not in lex.plover.types:
                 continue
-            after, before = _steps(r["after"] or "", synsets), _steps(r["before"] or "", synsets)
+            after, before = _steps(r["after"] or "", synsets, shared), _steps(r["before"] or "", synsets, shared)
             if after is None or before is None:
                 continue
-            pat = Pattern(after, before, plover, (r.get("mode") or "").strip(), curated)
+            pat = Pattern(after, before, sys.intern(plover), sys.intern((r.get("mode") or "").strip()), curated)
             lex.verbs.setdefault(lemma, []).append(pat)
     return irregular
 
@@ -146,19 +163,23 @@ def _index_forms(lex: Lexicon, irregular: dict[str, set[str]]) -> None:
         forms = inflect(lemma) | irregular.get(lemma, set())
         curated = [p for p in pats if p.curated]
         default = _default(curated) or _default(pats)
+        is_default = default is not None and bool(default.plover)
+        anchors: set[str] = set()
+        if not is_default:  # the same anchors for every form of the lemma: one set, shared
+            for p in pats:
+                if p.plover and p.after:
+                    anchors.update(sys.intern(a.split()[-1]) for a in p.after[-1])
+            if lemma in lex.cues.returning_verbs:
+                anchors.update(lex.grammar.destination_preps)
         for f in forms:
+            f = sys.intern(f)
             lex.forms.setdefault(f, lemma)
-            if default is not None and default.plover:
+            if is_default:
                 lex.default_forms.add(f)
-            else:
-                anchors: set[str] = set()
-                for p in pats:
-                    if p.plover and p.after:
-                        anchors.update(a.split()[-1] for a in p.after[-1])
-                if lemma in lex.cues.returning_verbs:
-                    anchors.update(lex.grammar.destination_preps)
-                if anchors:
-                    lex.pattern_forms.setdefault(f, set()).update(anchors)
+            elif anchors:
+                known = lex.pattern_forms.get(f)
+                # a form of two lemmas gets the union (a new set: the shared one is not changed)
+                lex.pattern_forms[f] = anchors if known is None else known | anchors
 
 
 @lru_cache(maxsize=1)
