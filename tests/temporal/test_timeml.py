@@ -97,3 +97,26 @@ def test_annotate_without_entities_or_kept_tags_matches_the_general_path():
     inner = re.search(r"<TEXT>(.*?)</TEXT>", out_plain, re.S).group(1)
     assert inner.startswith('The harbour and canal reopened on <TIMEX3 tid="t1" type="DATE" value="2003-04-07">Monday')
     assert '<s n="1"/>on <TIMEX3' in out_kept
+
+
+def _own_doc(text: str, dct: str = "2003-04-09") -> str:
+    return (f'<?xml version="1.0" ?>\n<TimeML>\n<DOCID>own_0002</DOCID>\n<DCT><TIMEX3 tid="t0" type="DATE" '
+            f'value="{dct}" functionInDocument="CREATION_TIME">{dct}</TIMEX3></DCT>\n<TEXT>{text}</TEXT>\n</TimeML>\n')
+
+
+def test_forward_offsets_are_written_as_their_duration():
+    # TimeML: "three days later" is the DURATION "three days"; the tagger keeps the anchored DATE
+    from transforms.temporal import tag
+
+    text = "The levee failed on April 2. Three days later the town was dry, and ten minutes after, it rained."
+    out = parse_tml(annotate_text(_own_doc(text)))
+    got = [(t.text, t.type, t.value) for t in out.timexes]
+    assert ("Three days", "DURATION", "P3D") in got
+    assert ("ten minutes", "DURATION", "PT10M") in got
+    (later,) = [t for t in tag(text, dt.date(2003, 4, 9)) if t.text == "Three days later"]
+    assert (later.timex_type, later.value) == ("DATE", "2003-04-05")
+
+
+def test_backward_and_deictic_offsets_stay_dates():
+    out = parse_tml(annotate_text(_own_doc("Two weeks ago the mill shut; a year earlier it was sold.")))
+    assert [(t.text, t.type) for t in out.timexes] == [("Two weeks ago", "DATE"), ("a year earlier", "DATE")]

@@ -78,6 +78,7 @@ class Relations:
     anaphoric_offsets: Mapping[str, int]
     forward_directions: frozenset[str]
     text_relative_directions: frozenset[str]
+    timeml_duration_directions: frozenset[str]
     named_times: Mapping[str, tuple[int, int]]
     pm_words: frozenset[str]
     am_words: frozenset[str]

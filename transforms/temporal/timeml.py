@@ -6,19 +6,23 @@
 * :func:`annotate_text` re-annotates a document with :func:`transforms.temporal.tagger.tag`:
   TIMEX3/EVENT/SIGNAL tags inside ``<TEXT>`` are removed, ours inserted; everything outside
   ``<TEXT>`` (DCT, MAKEINSTANCE, TLINK ...) is kept byte for byte and the text between tags
-  keeps the source's own escaping.
+  keeps the source's own escaping. An offset counted forward from an earlier time ("three
+  days later") is written the TimeML way, as the duration alone (:func:`timeml_reading`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from transforms.core.records import Timex
+from transforms.temporal.lexicon import load_lexicon
 from transforms.temporal.tagger import tag
 
 _TEXT_RE = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
@@ -203,6 +207,38 @@ def parse_tml_text(src: str) -> TimeMLDoc:
     )
 
 
+OFFSET_RULE = "offset"
+
+
+@lru_cache(maxsize=1)
+def _forward_offset_rx() -> re.Pattern[str]:
+    words = "|".join(sorted(load_lexicon().relations.timeml_duration_directions, key=len, reverse=True))
+    return re.compile(rf"\s+(?:or\s+so\s+)?(?:{words})$", re.IGNORECASE)
+
+
+def timeml_reading(t: Timex, text: str, dct: dt.date) -> Timex:
+    """The TIMEX3 to write for ``t``: an offset counted forward from an earlier time ("three days
+    later", "a week after,") becomes the DURATION of its number and unit ("three days", ``P3D``),
+    as TimeML annotates it; any other expression is written as tagged."""
+    if t.rule != OFFSET_RULE:
+        return t
+    m = _forward_offset_rx().search(t.text)
+    if not m:
+        return t
+    span = text[t.start:t.start + m.start()]
+    durs = [d for d in tag(span, dct) if d.timex_type == "DURATION" and d.end == len(span)]
+    if not durs:
+        return t
+    d = durs[-1]
+    return dataclasses.replace(t, start=t.start + d.start, end=t.start + d.end, text=d.text,
+                               timex_type="DURATION", value=d.value, mod=d.mod, granularity=None,
+                               date_start=None, date_end=None, anchor=None, rule=d.rule)
+
+
+def _tagged(text: str, dct: dt.date) -> list[Timex]:
+    return [timeml_reading(t, text, dct) for t in tag(text, dct) if t.end > t.start]
+
+
 def _timex_open(i: int, t: Timex) -> str:
     attrs = [f'tid="t{i}"', f'type="{t.timex_type}"', f'value="{html.escape(str(t.value), quote=True)}"']
     if t.mod:
@@ -296,10 +332,10 @@ def annotate_text(src: str) -> str:
     stripped = _STRIP_TAG_RE.sub("", raw)
     if "<" not in stripped and "&" not in stripped:
         # the usual case: only TIMEX3/EVENT/SIGNAL tags, no entity; the text is its own raw form
-        timexes = [t for t in tag(stripped, dct) if t.end > t.start]
+        timexes = _tagged(stripped, dct)
         body = _write_plain(stripped, _inserts(timexes, []))
     else:
         text, pieces, kept = _split_text(raw)
-        timexes = [t for t in tag(text, dct) if t.end > t.start]
+        timexes = _tagged(text, dct)
         body = _rebuild(pieces, _inserts(timexes, kept))
     return src[:i] + body + src[j:]
