@@ -129,6 +129,8 @@ def _one(text, dct=DCT):
         ("Growth may slow in the future.", "FUTURE_REF"),
         ("Inflation rose this summer.", "2025-SU"),
         ("Christmas will be quiet.", "2025-12-25"),
+        ("The mill burned down in October of last year.", "2024-10"),
+        ("The bay froze in the winter of nineteen sixty-three.", "1963-WI"),
     ],
 )
 def test_values(text, value):
@@ -156,6 +158,8 @@ def test_values(text, value):
         ("The bridge is inspected on a weekly basis.", "P1W", "SET"),
         ("Today's teenagers read less.", "PRESENT_REF", "DATE"),
         ("Nothing tempts the students of today.", "PRESENT_REF", "DATE"),
+        ("The night market runs on Friday evenings.", "XXXX-WXX-5TEV", "SET"),
+        ("The night market runs on Thursday and Friday evenings.", "XXXX-WXX-4TEV", "SET"),
     ],
 )
 def test_durations_and_sets(text, value, typ):
@@ -175,6 +179,9 @@ def test_durations_and_sets(text, value, typ):
         ("The fund grew for more than four hours.", "more than four hours"),
         ("Results for the first nine months fell.", "the first nine months"),
         ("Third-quarter profit rose.", "Third-quarter"),
+        ("The mill burned down in October of last year.", "October of last year"),
+        ("The bay froze in the winter of nineteen sixty-three.", "the winter of nineteen sixty-three"),
+        ("The night market runs on Friday evenings.", "Friday evenings"),
     ],
 )
 def test_extents(text, extent):
@@ -319,3 +326,8 @@ def test_a_narrated_episode_keeps_its_sets_and_durations():
     assert v["9 a.m."] == ("TIME", "2019-04-04T09:00")
     assert v["every morning"] == ("SET", "XXXX-XX-XXTMO")
     assert v["1:15 hours"] == ("DURATION", "PT1H15M")
+
+
+def test_a_weekday_with_a_single_part_of_day_stays_a_date():
+    tx = tag("The ferry left on Thursday and Friday evening.", DCT)
+    assert [(t.text, t.timex_type) for t in tx] == [("Thursday", "DATE"), ("Friday evening", "TIME")]

@@ -56,7 +56,7 @@ def _anchor(norm: str, g: Groups, r: Normalised) -> str | None:
         anchor = r.anchor
     if norm == "date" and (g.get("year") or g.get("yearwords")) and not (g.get("rel") or g.get("relafter")):
         anchor = None  # an explicit year
-    if norm in ("decade", "century") or (norm == "season" and g.get("year")):
+    if norm in ("decade", "century") or (norm == "season" and (g.get("year") or g.get("yearwords"))):
         anchor = None
     if r.timex_type in ("DURATION", "SET") or r.value.endswith("_REF"):
         anchor = None

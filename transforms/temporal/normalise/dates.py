@@ -16,7 +16,7 @@ from transforms.temporal.lexicon import load_lexicon
 from transforms.temporal.normalise.base import Context, Groups, Normalised, group, lower
 
 
-def _year_from_words(words: str) -> int:
+def year_from_words(words: str) -> int:
     """"nineteen ninety-one" -> 1991, "two thousand and two" -> 2002."""
     lx = load_lexicon()
     w = words.lower()
@@ -63,7 +63,7 @@ def _weekday_year(g: Groups, y: int, m: int, d: int) -> int:
 def norm_date(g: Groups, dct: dt.date, ctx: Context) -> Normalised | None:
     lx = load_lexicon()
     if g.get("yearwords") and not g.get("month"):
-        return Normalised.date(cal.year(_year_from_words(group(g, "yearwords"))))
+        return Normalised.date(cal.year(year_from_words(group(g, "yearwords"))))
     m = None
     if g.get("month"):
         m = lx.months.get(group(g, "month").lower().rstrip("."))
@@ -71,7 +71,7 @@ def norm_date(g: Groups, dct: dt.date, ctx: Context) -> Normalised | None:
         m = int(group(g, "monthnum"))
     y = cal.two_digit_year(group(g, "year"), dct) if g.get("year") else None
     if g.get("yearwords"):
-        y = _year_from_words(group(g, "yearwords"))  # "January nineteen ninety-seven"
+        y = year_from_words(group(g, "yearwords"))  # "January nineteen ninety-seven"
     if g.get("year2"):
         y = cal.two_digit_year(group(g, "year2"), dct)
     d = int(group(g, "day")) if g.get("day") else None

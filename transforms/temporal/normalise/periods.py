@@ -14,6 +14,7 @@ from transforms.temporal import calendar as cal
 from transforms.temporal.anaphora import anchor_of, find_quarter
 from transforms.temporal.lexicon import load_lexicon
 from transforms.temporal.normalise.base import Context, Groups, Normalised, group, lower
+from transforms.temporal.normalise.dates import year_from_words
 
 SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -33,6 +34,8 @@ def norm_season(g: Groups, dct: dt.date, ctx: Context) -> Normalised | None:
     start_month = SEASON_START_MONTH[code]
     if g.get("year"):
         y = int(group(g, "year"))
+    elif g.get("yearwords"):
+        y = year_from_words(group(g, "yearwords"))  # "the winter of nineteen ninety-four"
     elif rel in r.past_relations:
         y = dct.year if start_month + 2 < dct.month else dct.year - 1
     elif rel in r.future_relations:
