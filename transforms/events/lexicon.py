@@ -19,6 +19,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from transforms.core.refdata import read_tsv
 from transforms.events.cues import Cues, Grammar, PloverClasses, cues, grammar, plover_classes
@@ -90,7 +91,7 @@ def _synsets() -> dict[str, set[str]]:
     return out
 
 
-def _steps(text: str, synsets: dict[str, set[str]], shared: dict | None = None) -> tuple[Step, ...] | None:
+def _steps(text: str, synsets: dict[str, set[str]], shared: dict[Any, Any] | None = None) -> tuple[Step, ...] | None:
     """Word steps of a pattern; ``None`` when it names a synonym set that does not exist
     (petrarch2 refers to a few it never defines): such a pattern can never match, and
     dropping the word instead would make it match far too much.
@@ -116,14 +117,15 @@ def _steps(text: str, synsets: dict[str, set[str]], shared: dict | None = None) 
                 step = shared[key] = frozenset({sys.intern(w)})
             out.append(step)
     steps = tuple(out)
-    return shared.setdefault(steps, steps)
+    kept: tuple[Step, ...] = shared.setdefault(steps, steps)
+    return kept
 
 
 def _read_verbs(lex: Lexicon) -> dict[str, set[str]]:
     """Fill ``lex.verbs`` from the verb files; returns the irregular forms per lemma."""
     synsets = _synsets()
     irregular: dict[str, set[str]] = {}
-    shared: dict = {}  # one object per distinct step, step tuple and (type, mode) string
+    shared: dict[Any, Any] = {}  # one object per distinct step, step tuple and (type, mode) string
     for curated, fname in ((True, "verb_overrides.tsv"), (False, "cameo_verbs.tsv")):
         # read past the per-process cache: the lexicon is built once from these rows, and
         # caching 43,000 row dicts would keep ~20 MB alive in every worker for nothing

@@ -1,7 +1,9 @@
 """The worker processes that spread a batch over the cores.
 
-A :class:`WorkerPool` owns a spawn-based process pool whose workers load the spaCy pipeline
-once (in their initializer) and then serve every batch of the run. The pool starts lazily,
+A :class:`WorkerPool` of ``n`` workers is this process plus ``n - 1`` spawned processes: each
+loads the spaCy pipeline once (the spawned ones in their initializer, this one in a thread
+when the pool starts) and then serves every batch of the run, so a 2-core run holds two
+copies of the model and one extra interpreter, not three. The pool starts lazily,
 when a batch has work for it; only on a warehouse without documents (where every input is
 work) does the CLI start the process's pool early (:func:`shared_pool`), so the workers warm
 up while Prefect's API server starts. The flow uses the same pool and stops it when the run
@@ -16,6 +18,7 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 from transforms.core.records import Document
@@ -52,10 +55,14 @@ def _chunks(items: list, n: int) -> list[list]:
 
 
 class WorkerPool:
-    """Worker processes for ``process_batch``; 1 worker means in-process, no pool."""
+    """Worker processes for ``process_batch``; 1 worker means in-process, no pool.
+
+    ``n`` workers are this process and ``n - 1`` spawned ones; the chunks of a batch are
+    taken in order by whichever is free, and the rows come back in document order."""
 
     def __init__(self) -> None:
         self._executor: ProcessPoolExecutor | None = None
+        self._warming: threading.Thread | None = None
         self.workers = 0
 
     @property
@@ -74,11 +81,14 @@ class WorkerPool:
             for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
                 os.environ.setdefault(var, "1")
             # spawn, not fork: the parent runs Prefect's threads, which must not be forked.
-            self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
+            self._executor = ProcessPoolExecutor(max_workers=workers - 1, mp_context=mp.get_context("spawn"),
                                                  initializer=_init_worker, initargs=(os.getpid(),))
             self.workers = workers
-            for _ in range(workers):
+            for _ in range(workers - 1):
                 self._executor.submit(os.getpid)  # each submit starts one worker; no need to wait
+            if self._warming is None:  # this process is a worker too: it loads the model meanwhile
+                self._warming = threading.Thread(target=warm_up, daemon=True, name="warm-up")
+                self._warming.start()
         return workers
 
     def stop(self) -> None:
@@ -86,12 +96,18 @@ class WorkerPool:
             self._executor.shutdown(wait=True, cancel_futures=True)
         self._executor, self.workers = None, 0
 
+    def _here(self, part: list[Document], now: dt.datetime) -> dict[str, list[dict]]:
+        """A chunk computed in this process (after its model finished loading)."""
+        if self._warming is not None:
+            self._warming.join()
+        return process_batch(part, now)
+
     def process(self, docs: list[Document], workers: int | None = None,
                 now: dt.datetime | None = None) -> dict[str, list[dict]]:
         """``process_batch`` over the workers.
 
-        Small batches run in-process unless the pool is already warm: then every batch goes
-        to the pool and the parent never loads spaCy itself.
+        Small batches run in-process unless the pool is already warm: then every batch is
+        spread over this process and the spawned workers.
         """
         workers = workers or default_workers()
         warm = self.warm and self.workers == workers
@@ -99,10 +115,34 @@ class WorkerPool:
             return process_batch(docs, now)
         now = now or dt.datetime.now(dt.UTC)
         self.start(workers)
-        assert self._executor is not None
+        executor = self._executor
+        assert executor is not None
         parts = _chunks(docs, workers * CHUNKS_PER_WORKER)
+        results: list[dict[str, list[dict]] | None] = [None] * len(parts)
+        todo = iter(range(len(parts)))  # next() on this iterator is atomic under the GIL
+        errors: list[BaseException] = []
+
+        def serve(compute: Callable[[list[Document]], dict[str, list[dict]]]) -> None:
+            try:
+                for i in todo:
+                    if errors:
+                        return
+                    results[i] = compute(parts[i])
+            except BaseException as exc:  # re-raised below, in the caller's thread
+                errors.append(exc)
+
+        feeders = [threading.Thread(target=serve, args=(lambda p: executor.submit(process_batch, p, now).result(),),
+                                    daemon=True, name=f"feed-{k}") for k in range(workers - 1)]
+        for t in feeders:
+            t.start()
+        serve(lambda p: self._here(p, now))
+        for t in feeders:
+            t.join()
+        if errors:
+            raise errors[0]
         out: dict[str, list[dict]] = {t: [] for t in DOC_TABLES}
-        for rows in self._executor.map(process_batch, parts, [now] * len(parts)):
+        for rows in results:
+            assert rows is not None
             for name, r in rows.items():
                 out[name].extend(r)
         return out
