@@ -39,6 +39,10 @@ def test_shift_and_value_at():
         (dt.date(2025, 6, 1), 6, 20, "past", 2025),  # within TENSE_TOLERANCE_DAYS of the DCT
         (dt.date(2025, 6, 1), 8, 20, "past", 2024),
         (dt.date(2025, 1, 3), 12, 28, None, 2024),  # no cue: the nearest date
+        (dt.date(2025, 2, 10), 3, None, "past", 2025),  # a month beginning within a month: the coming one
+        (dt.date(2025, 12, 5), 1, None, "past", 2026),  # ... across the year boundary
+        (dt.date(2025, 5, 30), 7, None, "past", 2024),  # July begins 32 days later: tense flips it
+        (dt.date(2025, 5, 30), 4, None, "past", 2025),
     ],
 )
 def test_pick_year(dct, month, day, direction, year):

@@ -108,6 +108,7 @@ def _one(text, dct=DCT):
         ("The plan was announced on May 16.", "2025-05-16"),
         ("The summit will be held on June 12.", "2025-06-12"),
         ("The summit was held in March.", "2025-03"),
+        ("The council agreed to hold the vote in June.", "2025-06"),
         ("The summit will be held in March.", "2026-03"),
         ("Sales will rise in the third quarter.", "2025-Q3"),
         ("Sales rose in the third quarter.", "2024-Q3"),

@@ -123,6 +123,11 @@ def value_at(d: dt.date, unit: str) -> CalValue:
 def _pick_month_year(dct: dt.date, m: int, direction: str | None) -> int:
     y = dct.year
     if direction == "past":
+        # as for a day: tense does not flip a month that begins within a month after the DCT
+        # ("agreed to meet in March" in a February article is the coming March)
+        nxt = y if m > dct.month else y + 1
+        if m != dct.month and (dt.date(nxt, m, 1) - dct).days <= TENSE_TOLERANCE_DAYS:
+            return nxt
         return y if m <= dct.month else y - 1
     if direction == "future":
         return y if m >= dct.month else y + 1
