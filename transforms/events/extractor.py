@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from transforms import settings
 from transforms.core.records import Event, Sentence
+from transforms.events.actors.acronyms import scan_acronyms
 from transforms.events.actors.descriptors import scan_descriptors
 from transforms.events.actors.lexicon import lexicon
 from transforms.events.actors.memory import DocMemory
@@ -109,6 +110,7 @@ class EventExtractor:
 
     def _sentence_events(self, doc: DocContext, ctx: SentenceContext) -> list[Mention]:
         scan_descriptors(ctx.sdoc, doc.memory, self.actor_lex)
+        scan_acronyms(ctx.sdoc, doc.memory, self.actor_lex)
         triggers = find_triggers(ctx, self.lex, self.matcher, self.actor_lex)
         trigger_tokens = {t.token.i for t in triggers}
         out = []

@@ -43,6 +43,7 @@ class ActorWords:
     person_pronouns: frozenset[str]
     phrase_preps: frozenset[str]
     country_preps: frozenset[str]
+    name_glue_words: frozenset[str]
     transparent_heads: frozenset[str]
     acting_instruments: frozenset[str]
     acting_heads: frozenset[str]

@@ -1,4 +1,4 @@
-"""Within-document coreference: people by surname, the last person, the last event per type."""
+"""Within-document coreference: people by surname, the last person, acronyms, the last event per type."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ class DocMemory:
         self.people: dict[str, Actor] = {}
         self.last_person: Actor | None = None
         self.events: dict[str, tuple[list[Actor], list[Actor]]] = {}  # event type -> last (source, target)
+        self.acronyms: dict[str, Actor] = {}  # "FIU" -> the actor "Federation of Independent Unions"
 
     def remember(self, person_tokens: list[str], actor: Actor) -> None:
         if not person_tokens or not actor.country:

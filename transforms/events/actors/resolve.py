@@ -113,12 +113,29 @@ def _resolve_one(head: Token, memory: DocMemory | None, lex: ActorLexicon) -> li
             return [replace(memory.last_person, text=head.text)]
         return []
     reading = _read(head, lex)
+    introduced = _introduced_acronym(head, memory)
+    if introduced is not None:
+        # "FIU leaders": the document's own reading of the letters wins over the lexicon's
+        return [replace(introduced, text=span_text(reading.tokens), sector=introduced.sector or reading.sector,
+                        role=reading.role)]
     if reading.named:
         actors = _named_actors(head, reading, lex)
         if reading.person and memory is not None and actors:
             memory.remember(reading.person, actors[0])
         return actors
     return _unnamed(head, reading, memory, lex)
+
+
+def _introduced_acronym(head: Token, memory: DocMemory | None) -> Actor | None:
+    """The actor of an acronym the document introduced ("... Unions (FIU)"), written as the
+    head or as its modifier ("FIU leaders", "the FIU's leaders")."""
+    if memory is None or not memory.acronyms:
+        return None
+    for t in [head, *(c for c in head.children if c.dep_ in ("compound", "nmod", "poss"))]:
+        known = memory.acronyms.get(t.text)
+        if known is not None:
+            return known
+    return None
 
 
 def _read(head: Token, lex: ActorLexicon) -> _Reading:
