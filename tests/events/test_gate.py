@@ -122,3 +122,18 @@ def test_lower_case_us_is_a_pronoun_not_the_united_states(extractor):
     assert [a.country for a in ev.source_actors] == [None] and ev.target_actors == []
     (ev,) = _events(extractor, "The US imposed sanctions on Iran.")
     assert [a.country for a in ev.source_actors] == ["USA"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a verb event in a relative or adverbial clause, with one side: background, not news
+    "Ticket prices, which were criticised by the mayor, will rise again in the spring.",
+    "The bakery, which was praised by the prime minister, now sells four hundred loaves a day.",
+    "The song that the governor criticised last spring has become a summer hit.",
+])
+def test_background_mentions_with_one_side_are_no_events(extractor, sentence):
+    assert _events(extractor, sentence) == []
+
+
+def test_main_events_and_background_events_with_both_sides_stay(extractor):
+    assert _types(extractor, "The mayor criticised the ticket prices set by the transport authority.") == ["ACCUSE"]
+    assert "CONSULT" in _types(extractor, "The senator, who met the Kenyan ambassador last week, spoke about farming.")

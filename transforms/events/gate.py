@@ -15,7 +15,12 @@ An event is kept only when
   actor on the receiving end, or two actors doing it together: the CAMEO dictionaries code a
   bare verb for "SOURCE verb TARGET"; used on a thing ("hit a record", "manage a harvest")
   it is not the event sense (:func:`bare_verb_has_recipient`). Intent verbs and types that
-  need no recipient by nature (``intransitive_types``) are exempt.
+  need no recipient by nature (``intransitive_types``) are exempt;
+* a verb event told in the background of the sentence — in a relative or adverbial clause
+  ("the jail stint he was given", "prices, which were criticised by the mayor") — counts only
+  with two actors named (both sides, or two doing it together): the sentence reports
+  something else, and a one-sided mention is rarely an interaction that happened
+  (:func:`background_mention`; ``dateline events code`` never kept such events either).
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ from transforms.events.actors.phrases import conjuncts, phrase_tokens
 from transforms.events.context import Trigger
 from transforms.events.lemmas import lem
 from transforms.events.lexicon import Lexicon
+from transforms.events.status import is_main
+from transforms.events.syntax import clause_head
 
 
 @lru_cache(maxsize=1)
@@ -100,9 +107,24 @@ def bare_verb_has_recipient(t: Trigger, src_tok: Token | None, source: list[Acto
         or any(a.country in political_codes() for a in source)
 
 
+def background_mention(t: Trigger, source: list[Actor], target: list[Actor], lex: Lexicon) -> bool:
+    """A verb event outside the sentence's main assertion with fewer than two actors.
+
+    Event nouns are left alone: they are coded only with an actor attached or a support verb,
+    and a noun mention ("the Istanbul talks", "contacts involving leaders from ...") names a
+    happening the document dates elsewhere (:mod:`.coreference`)."""
+    if t.kind != "verb":
+        return False
+    if len({(a.text, a.country, a.sector) for a in source + target}) >= 2:
+        return False  # both sides, or two actors doing it together
+    return not is_main(t, clause_head(t), lex)
+
+
 def passes(t: Trigger, src_tok: Token | None, source: list[Actor], target: list[Actor], lex: Lexicon,
            alex: ActorLexicon, national: bool = False) -> bool:
     """Is the coded event an interaction between political actors (see the module docstring)?"""
+    if background_mention(t, source, target, lex):
+        return False
     if t.plover in lex.plover.civil_types:
         # a protest needs protesters the lexicon knows (a sector or a country), not just a
         # name, or a political actor protested against
