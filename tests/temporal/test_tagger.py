@@ -109,6 +109,9 @@ def _one(text, dct=DCT):
         ("The summit will be held on June 12.", "2025-06-12"),
         ("The summit was held in March.", "2025-03"),
         ("The council agreed to hold the vote in June.", "2025-06"),
+        ("The dyke gave way on May twenty-second.", "2025-05-22"),
+        ("The dyke gave way on the twenty-second of May.", "2025-05-22"),
+        ("The dyke gave way on April ninth, 1953.", "1953-04-09"),
         ("The summit will be held in March.", "2026-03"),
         ("Sales will rise in the third quarter.", "2025-Q3"),
         ("Sales rose in the third quarter.", "2024-Q3"),
@@ -183,6 +186,8 @@ def test_durations_and_sets(text, value, typ):
         ("The mill burned down in October of last year.", "October of last year"),
         ("The bay froze in the winter of nineteen sixty-three.", "the winter of nineteen sixty-three"),
         ("The night market runs on Friday evenings.", "Friday evenings"),
+        ("In April the first ferry sailed.", "April"),
+        ("The dyke gave way on the twenty-second of May.", "the twenty-second of May"),
     ],
 )
 def test_extents(text, extent):

@@ -145,6 +145,7 @@ class Lexicon:
     relative_words: tuple[str, ...]  # %REL%
     ordinals: Mapping[str, int]
     century_ordinals: Mapping[str, int]
+    day_ordinals: Mapping[str, int]  # "eighth", "twenty-first": days of the month in words
     decade_words: Mapping[str, int]
     decade_centuries: Mapping[str, int]
     default_century: int
@@ -183,7 +184,7 @@ def load_lexicon() -> Lexicon:
         weekdays=weekdays, numbers=dict(lx["numbers"]), tens=tuple(lx["tens"]),
         units_digit=tuple(lx["units_digit"]), vague=frozenset(lx["vague_numbers"]),
         relative_words=tuple(lx["relative_words"]), ordinals=dict(lx["ordinals"]),
-        century_ordinals=dict(lx["century_ordinals"]), decade_words=dict(lx["decade_words"]),
+        century_ordinals=dict(lx["century_ordinals"]), day_ordinals=dict(lx["day_ordinals"]), decade_words=dict(lx["decade_words"]),
         decade_centuries=dict(lx["decade_centuries"]), default_century=int(lx["default_century"]),
         year_word_centuries=dict(lx["year_word_centuries"]), year_word_fillers=tuple(lx["year_word_fillers"]),
         units=_pairs(lx["units"]), unit_plurals=dict(lx["unit_plurals"]), seasons=dict(lx["seasons"]),

@@ -97,6 +97,7 @@ def placeholders(lx: Lexicon) -> dict[str, str]:
         "%UNITS%": alternation(lx.unit_plurals),
         "%ORD%": alternation(lx.ordinals),
         "%ORDC%": _ordinal_century(lx),
+        "%DAYORD%": alternation(lx.day_ordinals),
         "%SEASON%": alternation(lx.seasons),
         "%PART%": alternation(lx.parts),
         "%HOLIDAY%": alternation(list(lx.holidays) + list(lx.movable)).replace("'", "['’]"),

@@ -75,6 +75,8 @@ def norm_date(g: Groups, dct: dt.date, ctx: Context) -> Normalised | None:
     if g.get("year2"):
         y = cal.two_digit_year(group(g, "year2"), dct)
     d = int(group(g, "day")) if g.get("day") else None
+    if g.get("dayword"):
+        d = lx.day_ordinals.get(re.sub(r"\s+", " ", group(g, "dayword").lower()))  # "March eighth"
     if m is None:
         if y is None:
             return None
