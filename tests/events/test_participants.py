@@ -57,3 +57,31 @@ def test_the_talks_take_the_last_talks_actors(parse):
     later = parse("The talks ended.")
     source, target = recall(Trigger(_tok(later, "talks"), "CONSULT", "", "noun"), [], [], memory, lex)
     assert _codes(source) == ["CHL", "PER"] and source[0] is not sides[0][0]  # copies
+
+
+def _coded(parse, text, word, plover):
+    lex, alex = load_lexicon(), lexicon()
+    ctx = parse(text)
+    t = Trigger(_tok(ctx, word), plover, "", "verb")
+    src, tgts = arguments(t, lex)
+    return participants(t, src, tgts, ctx, DocMemory(), lex, alex)
+
+
+def test_whom_an_act_is_against_goes_before_where_it_was_lodged(parse):
+    source, target = _coded(parse, "Chile filed a complaint with the United Nations against Peru.", "filed", "ACCUSE")
+    assert (_codes(source), _codes(target)) == (["CHL"], ["PER"])
+    # not a thing it is against ("against the arrests"), nor for a cooperative act
+    _, target = _coded(parse, "Chile lodged a protest with the Peruvian embassy against the arrests.",
+                       "lodged", "ACCUSE")
+    assert _codes(target) == ["PER"]
+    _, target = _coded(parse, "Kenya joined forces with Uganda against the rebels.", "joined", "COOPERATE")
+    assert _codes(target) == ["UGA"]
+
+
+def test_an_unknown_name_as_the_acts_argument_before_a_country_named_deeper(parse):
+    _, target = _coded(parse, "Prosecutors opened an investigation of Okonkwo over his ties to the Chinese embassy.",
+                       "opened", "ACCUSE")
+    assert [a.text for a in target] == ["Okonkwo"]
+    # a place is no such name: the country deeper in the phrase stays the recipient
+    _, target = _coded(parse, "Chile sent aid to Arica for Bolivian refugees.", "sent", "AID")
+    assert "Arica" not in [a.text for a in target]

@@ -60,6 +60,9 @@ def _target(t: Trigger, src_tok: Token | None, tgt_toks: list[Token], ctx: Sente
     else the first target naming a sector only."""
     target: Side = []
     sector_only: Side = []
+    if t.plover in alex.words.opposed_types:
+        # "filed a complaint with the court against the ministry": whom it is against first
+        tgt_toks = sorted(tgt_toks, key=lambda tt: not _opposed(tt, alex))
     for tt in tgt_toks:
         if any(c.dep_ == "poss" and c.lower_ in lex.grammar.own_possessives for c in tt.children):
             continue  # "withdrew its troops": the source's own forces
@@ -71,12 +74,21 @@ def _target(t: Trigger, src_tok: Token | None, tgt_toks: list[Token], ctx: Sente
             break
         if acts and not sector_only:
             sector_only = acts
+    if not target and not sector_only:
+        # "opened an investigation of Haddad": a name the lexicon does not know, as the act's
+        # own argument, before an actor named deeper in the phrase
+        target = _named_target(tgt_toks, ctx, alex)
     if not target and t.kind == "verb":
         target = deep_target(t.token, src_tok, ctx, memory, lex, alex, plover=t.plover)
     target = target or sector_only
     if not target and t.kind == "verb":
         target = deep_target(t.token, src_tok, ctx, memory, lex, alex, sector_ok=True, plover=t.plover)
     return target or _named_target(tgt_toks, ctx, alex)
+
+
+def _opposed(tok: Token, alex: ActorLexicon) -> bool:
+    """The object of "against" (``opposed_preps``)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in alex.words.opposed_preps
 
 
 def _can_receive(plover: str, tok: Token, lex: Lexicon, alex: ActorLexicon) -> bool:

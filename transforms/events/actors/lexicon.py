@@ -44,6 +44,8 @@ class ActorWords:
     phrase_preps: frozenset[str]
     country_preps: frozenset[str]
     name_glue_words: frozenset[str]
+    opposed_preps: frozenset[str]
+    opposed_types: frozenset[str]
     transparent_heads: frozenset[str]
     acting_instruments: frozenset[str]
     acting_heads: frozenset[str]
