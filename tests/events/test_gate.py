@@ -9,7 +9,7 @@ import pytest
 from transforms.core.records import Actor
 from transforms.events.actors.lexicon import lexicon
 from transforms.events.extractor import EventExtractor
-from transforms.events.gate import can_act, political
+from transforms.events.gate import can_act, page_genre, political
 from transforms.events.lexicon import load_lexicon
 from transforms.text import split_sentences
 
@@ -137,3 +137,28 @@ def test_background_mentions_with_one_side_are_no_events(extractor, sentence):
 def test_main_events_and_background_events_with_both_sides_stay(extractor):
     assert _types(extractor, "The mayor criticised the ticket prices set by the transport authority.") == ["ACCUSE"]
     assert "CONSULT" in _types(extractor, "The senator, who met the Kenyan ambassador last week, spoke about farming.")
+
+
+SPORT_PAGE = (
+    "The hosts beat the visitors in the second match of the series on Sunday. The captain praised his "
+    "players after the game, and the coach said the team had played its best football of the season. "
+    "Brazil attacked Argentina early, but the visiting team answered with two quick goals. The fans in "
+    "the stadium cheered as the final minutes began. The players will meet again in the tournament final "
+    "next week. The home team thanked the fans for their support this season.")
+
+
+def test_page_genre_from_the_pages_own_words():
+    assert page_genre(SPORT_PAGE) == "sport"
+    assert page_genre("Heavy rain and gusts of wind hit the coast; forecasters expect more storms, "
+                      "with temperatures falling and snow, flooding and thunderstorms in the forecast.") == "weather"
+    # politics outweighs the sport words: no genre
+    assert page_genre("The president and the prime minister discussed the election campaign, the "
+                      "opposition party and the parliament vote before the football match.") is None
+    assert page_genre("Brazil attacked Argentina.") is None  # one sentence is no page
+
+
+def test_on_a_sport_page_countries_are_teams_but_a_minister_is_an_actor(extractor):
+    assert "ASSAULT" not in _types(extractor, SPORT_PAGE)
+    assert "ASSAULT" in _types(extractor, "Brazil attacked Argentina early.")
+    page = SPORT_PAGE + " The Brazilian sports minister congratulated the team."
+    assert [(e.event_type, e.trigger) for e in _events(extractor, page)] == [("SUPPORT", "congratulated")]

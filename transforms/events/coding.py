@@ -60,7 +60,7 @@ def code_trigger(t: Trigger, doc: DocContext, ctx: SentenceContext, trigger_toke
     source, target = recall(t, *sides, memory, lex)
     if not source and not target:
         return None
-    if not passes(t, src_tok, source, target, lex, alex, national):
+    if not passes(t, src_tok, source, target, lex, alex, national, doc.text):
         return None
     armed = "ACCUSE" if verbal_attack(t, source, target, ctx, lex, alex) else armed_type(t, source, lex, alex)
     if armed == "ACCUSE":

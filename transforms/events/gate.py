@@ -25,7 +25,10 @@ An event is kept only when
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -107,6 +110,41 @@ def bare_verb_has_recipient(t: Trigger, src_tok: Token | None, source: list[Acto
         or any(a.country in political_codes() for a in source)
 
 
+_WORD = re.compile(r"[a-z][a-z'\-]*")
+
+
+@lru_cache(maxsize=1)
+def _genres() -> dict[str, Any]:
+    data = read_yaml("events", "en", "genres.yaml")
+    return {"min_hits": int(data["min_hits"]), "ratio": float(data["ratio"]),
+            "genres": {g: frozenset(ws) for g, ws in data["genres"].items()},
+            "politics": frozenset(data["politics"])}
+
+
+@lru_cache(maxsize=64)
+def page_genre(text: str) -> str | None:
+    """The page's non-political genre, or ``None``: the genre with the most words on the page,
+    when it has at least ``min_hits`` of them and ``ratio`` times as many as political words."""
+    g = _genres()
+    counts = Counter(_WORD.findall(text.lower()))
+    politics = sum(counts[w] for w in g["politics"])
+    best, hits = None, 0
+    for name, words in g["genres"].items():
+        n = sum(counts[w] for w in words)
+        if n > hits:
+            best, hits = name, n
+    if hits >= g["min_hits"] and hits >= g["ratio"] * politics:
+        return best
+    return None
+
+
+def political_body(actor: Actor) -> bool:
+    """An actor of a political sector of a known country, or an international organisation (a
+    country's name or its people alone are not, nor a title with no country: "the captain"
+    of a team)."""
+    return actor.country in political_codes() or (bool(actor.country) and actor.sector in political_sectors())
+
+
 def background_mention(t: Trigger, source: list[Actor], target: list[Actor], lex: Lexicon) -> bool:
     """A verb event outside the sentence's main assertion with fewer than two actors.
 
@@ -121,9 +159,12 @@ def background_mention(t: Trigger, source: list[Actor], target: list[Actor], lex
 
 
 def passes(t: Trigger, src_tok: Token | None, source: list[Actor], target: list[Actor], lex: Lexicon,
-           alex: ActorLexicon, national: bool = False) -> bool:
-    """Is the coded event an interaction between political actors (see the module docstring)?"""
+           alex: ActorLexicon, national: bool = False, page: str = "") -> bool:
+    """Is the coded event an interaction between political actors (see the module docstring)?
+    ``page`` is the text of the whole page (its genre)."""
     if background_mention(t, source, target, lex):
+        return False
+    if page and page_genre(page) is not None and not any(political_body(a) for a in source + target):
         return False
     if t.plover in lex.plover.civil_types:
         # a protest needs protesters the lexicon knows (a sector or a country), not just a
