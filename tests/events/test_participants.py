@@ -85,3 +85,13 @@ def test_an_unknown_name_as_the_acts_argument_before_a_country_named_deeper(pars
     # a place is no such name: the country deeper in the phrase stays the recipient
     _, target = _coded(parse, "Chile sent aid to Arica for Bolivian refugees.", "sent", "AID")
     assert "Arica" not in [a.text for a in target]
+
+
+def test_he_is_the_person_the_sentence_named_in_its_own_words(parse):
+    source, _ = _coded(parse, "Peruvian Foreign Minister Ana Quispe said she had rejected a request from Chile.",
+                       "rejected", "REJECT")
+    assert [(a.text, a.country) for a in source] == [("Peruvian Foreign Minister Ana Quispe", "PER")]
+    # the person in apposition to a common-noun subject
+    source, _ = _coded(parse, "Chile's strongest critic, former Peruvian diplomat Luis Tello, said he would "
+                              "accuse Chile at the court.", "accuse", "ACCUSE")
+    assert [a.country for a in source] == ["PER"] and "Peruvian diplomat" in source[0].text

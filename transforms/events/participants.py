@@ -120,10 +120,15 @@ def actors_of(tok: Token, memory: DocMemory, lex: Lexicon, alex: ActorLexicon) -
     if tok.lower_ in g.person_subject_pronouns and tok.dep_ in ("nsubj", "nsubjpass"):
         # the nearest earlier person subject in the sentence, else the document's last person
         for prev in reversed(list(tok.doc[: tok.i])):
-            if prev.dep_ in ("nsubj", "nsubjpass") and prev.pos_ == "PROPN":
-                acts = resolve_phrase(prev, memory, alex)
+            if prev.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            # "X's rival, former general Y, said he would ...": the person in apposition
+            named = [prev] if prev.pos_ == "PROPN" else [
+                c for c in prev.children if c.dep_ == "appos" and prev.pos_ == "NOUN"]
+            for n in named:
+                acts = resolve_phrase(n, memory, alex)
                 if acts:
-                    return [replace(a, text=tok.text) for a in acts]
+                    return acts  # the words that name the person in this sentence
     if tok.lower_ in g.group_subject_pronouns and tok.dep_ in ("nsubj", "nsubjpass"):
         return _group_pronoun(tok, memory, lex, alex)
     if tok.lower_ in g.relative_pronouns and tok.head.dep_ == "relcl":
