@@ -69,3 +69,22 @@ def test_clock_time_without_a_day_next_to_it_stays_on_the_publication_date():
     tx = tag("On Tuesday the mayor spoke, and the gates open at 6 p.m.", DCT)
     (t,) = [t for t in tx if t.text == "6 p.m."]
     assert (t.value, t.anchor) == ("2025-05-30T18:00", "publication_date")
+
+
+@pytest.mark.parametrize(
+    "text,extent,value",
+    [
+        ("The day before last Thursday's vote, the mayor quit.", "The day before last Thursday", "2025-05-28"),
+        ("The shop reopened the day after Christmas.", "the day after Christmas", "2024-12-26"),
+        ("On the day after April 4, the barges left.", "the day after April 4", "2025-04-05"),
+    ],
+)
+def test_the_day_before_or_after_a_day_is_one_day(text, extent, value):
+    (t,) = tag(text, DCT)
+    assert (t.text, t.timex_type, t.value) == (extent, "DATE", value)
+    assert t.date_start == t.date_end == dt.date.fromisoformat(value)
+
+
+def test_the_day_before_alone_still_counts_from_the_previous_date():
+    tx = tag("The barges left on April 4. The day before, the river rose.", DCT)
+    assert [(t.text, t.value) for t in tx] == [("April 4", "2025-04-04"), ("The day before", "2025-04-03")]

@@ -6,11 +6,14 @@ of", "mid-" -> START/END/MID; "about", "more than", "at least" -> APPROX/MORE_TH
 determiner of a hyphenated adjective ("the two-week" -> "two-week"). :func:`merge_clock_days`
 joins a clock time and the day after it ("5 p.m. EST Nov. 9", "noon Thursday") into one TIME;
 :func:`link_clock_days` gives a clock time the day written next to it ("at 5 p.m. on Nov. 15",
-"Friday at 3 p.m.", "9:10 a.m. (0610 GMT) Monday"), after the narrative step.
+"Friday at 3 p.m.", "9:10 a.m. (0610 GMT) Monday"), after the narrative step;
+:func:`merge_day_before_after` reads "the day before last Tuesday", "the day after Christmas" as
+one day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -145,3 +148,31 @@ def link_clock_days(exprs: list[Expr], text: str) -> None:
         if _is_clock(ex) and not ex.dated and _gives_day(prv) and \
                 gap_before.fullmatch(text, prv.end, ex.start):
             _take_day(ex, prv)
+
+
+@lru_cache(maxsize=1)
+def _day_before_after_rx() -> re.Pattern[str]:
+    words = in_order(load_lexicon().relations.day_relation_offsets)
+    return re.compile(rf"(?:\bthe\s+)?\bday\s+({words})\s+$", re.IGNORECASE)
+
+
+def merge_day_before_after(exprs: list[Expr], text: str) -> list[Expr]:
+    """"the day before last Tuesday", "the day after Christmas": one DATE, the day next to the
+    named one (``day_relation_offsets`` of ``relations.yaml``); an anaphoric "the day before"
+    tagged on its own just before is dropped."""
+    rx = _day_before_after_rx()
+    rel = load_lexicon().relations.day_relation_offsets
+    drop: set[int] = set()
+    for i, ex in enumerate(exprs):
+        if ex.timex_type != "DATE" or ex.ds is None or ex.ds != ex.de or not _DAY_VALUE.fullmatch(ex.value):
+            continue
+        m = rx.search(text, max(0, ex.start - 24), ex.start)
+        if not m:
+            continue
+        if i > 0 and exprs[i - 1].end > m.start():
+            if exprs[i - 1].start < m.start():
+                continue  # an expression overlapping the phrase: leave both alone
+            drop.add(i - 1)
+        d = ex.ds + dt.timedelta(days=rel[m.group(1).lower()])
+        ex.start, ex.value, ex.ds, ex.de = m.start(), d.isoformat(), d, d
+    return [ex for i, ex in enumerate(exprs) if i not in drop]

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from transforms.core.records import Sentence, Timex
 from transforms.temporal.lexer import Candidate, candidates
-from transforms.temporal.modifiers import extend, link_clock_days, merge_clock_days
+from transforms.temporal.modifiers import extend, link_clock_days, merge_clock_days, merge_day_before_after
 from transforms.temporal.narrative import reanchor
 from transforms.temporal.normalise.base import Anchor, Context, Expr, Groups, Normalised
 from transforms.temporal.normalise.registry import NORMALISERS
@@ -102,6 +102,7 @@ def _tag(text: str, dct: dt.date, sentences: Sequence[Sentence] | None) -> list[
     extend(exprs, text, cr)
     exprs = merge_clock_days(exprs, text)
     reanchor(exprs, text, dct)
+    exprs = merge_day_before_after(exprs, text)
     link_clock_days(exprs, text)
     starts = [s.start for s in sentences] if sentences else []
     return [
