@@ -77,3 +77,10 @@ def test_reframed_types_leave_other_readings_alone(extractor):
     # ending a visit is no reduction of relations
     types = [e.event_type for e in _events(extractor, "The Indian prime minister ended a visit to Japan on Sunday.")]
     assert "SANCTION" not in types
+
+
+def test_a_verbal_attack_with_only_the_attacked_named_is_criticism(extractor):
+    """No attacker named: the side that is named decides (a governor is criticised, soldiers are
+    assaulted)."""
+    assert [e.event_type for e in _events(extractor, "The governor was attacked over the budget on Monday.")] == ["ACCUSE"]
+    assert [e.event_type for e in _events(extractor, "Two soldiers were attacked near the border on Monday.")] == ["ASSAULT"]

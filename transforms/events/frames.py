@@ -124,8 +124,9 @@ def verbal_attack(t: Trigger, source: list[Actor], target: list[Actor], ctx: Sen
     sentence naming no weapon (no ASSAULT mode cue): a verbal attack."""
     if t.plover != "ASSAULT" or t.kind != "verb" or lem(t.token) not in lex.cues.verbal_attack_verbs:
         return False
-    if not source or mode_from_cues("ASSAULT", ctx, lex) is not None:
-        return False
+    if not (source or target) or mode_from_cues("ASSAULT", ctx, lex) is not None:
+        return False  # a passive or a nominal subject ("was attacked by ...", "attacking the mayor"):
+        # the side that is named decides
     forceful = armed_sectors() | authority_sectors() - {"GOV", "LEG", "JUD"} | {"COP"}
 
     def person(a: Actor) -> bool:
