@@ -95,3 +95,16 @@ def test_he_is_the_person_the_sentence_named_in_its_own_words(parse):
     source, _ = _coded(parse, "Chile's strongest critic, former Peruvian diplomat Luis Tello, said he would "
                               "accuse Chile at the court.", "accuse", "ACCUSE")
     assert [a.country for a in source] == ["PER"] and "Peruvian diplomat" in source[0].text
+
+
+def test_a_named_place_the_gazetteer_lacks_receives_an_act_with_no_recipient(parse):
+    lex, alex = load_lexicon(), lexicon()
+    ctx = parse("The governor imposed a curfew in Upper Zamberi on Sunday.")
+    t = Trigger(_tok(ctx, "imposed"), "COERCE", "", "verb")
+    governor = [Actor("The governor", None, "KEN", "GOV")]
+    _, target = complete(t, _tok(ctx, "governor"), governor, [], None, "KEN", lex, alex)
+    assert [(a.text, a.country) for a in target] == [("Upper Zamberi", "KEN")]
+    # not for an act that needs no recipient ("met in Upper Zamberi" is where)
+    ctx = parse("The governor met in Upper Zamberi on Sunday.")
+    t = Trigger(_tok(ctx, "met"), "CONSULT", "", "verb")
+    assert complete(t, _tok(ctx, "governor"), governor, [], None, "KEN", lex, alex)[1] == []

@@ -273,9 +273,27 @@ def complete(t: Trigger, src_tok: Token | None, source: Side, target: Side, plac
     if not target and source and place is not None and place_country and t.plover in lex.plover.needs_recipient:
         # "lifted a curfew in Montenegro", "fired at targets in Jericho": where it happened
         target = [Actor(place.name, alex.country_name(place_country), place_country, None, None)]
+    if not target and source and place is None and t.plover in lex.plover.needs_recipient:
+        # "declared a state of siege in Katanga": a named place the gazetteer lacks
+        target = _unlisted_place(t, lex, alex, local)
     source = [a for a in source if a.country or a.sector or a.name]
     target = [a for a in target if a.country or a.sector or a.name]
     return source, target
+
+
+def _unlisted_place(t: Trigger, lex: Lexicon, alex: ActorLexicon, local: str | None) -> Side:
+    """The proper name after a locative preposition on the trigger or its object, as the
+    recipient known by name (of the sentence's country)."""
+    holders = [t.token, *(c for c in t.token.children if c.dep_ in ("dobj", "obj"))]
+    for h in holders:
+        for p in h.children:
+            if p.dep_ != "prep" or p.lower_ not in lex.grammar.locative_preps:
+                continue
+            for o in p.children:
+                if o.dep_ == "pobj" and o.pos_ == "PROPN" and o.lower_ not in alex.words.pronouns:
+                    text = span_text(phrase_tokens(o))
+                    return [Actor(text, text, local, None, None)]
+    return []
 
 
 def recall(t: Trigger, source: Side, target: Side, memory: DocMemory, lex: Lexicon) -> tuple[Side, Side]:
