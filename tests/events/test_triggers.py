@@ -39,3 +39,8 @@ def test_an_event_noun_needs_an_actor_or_a_light_verb(triggers):
     assert triggers("Farmers mounted a blockade in Lima.") == [("blockade", "COERCE", "noun")]  # light verb
     assert triggers("Chile's blockade of the port ended.") == [("blockade", "COERCE", "noun")]  # an actor
     assert triggers("Lima is far from the blockade.") == []
+
+
+def test_a_wish_or_a_feeling_is_no_event_but_its_complement_may_be(triggers):
+    assert triggers("The French president admires the German chancellor.") == []
+    assert [t[0] for t in triggers("The mayor hopes the regional government will fund the new bridge.")] == ["fund"]

@@ -79,6 +79,7 @@ class Cues:
     verbal_attack_verbs: Words
     sport_only_words: Words
     warning_verbs: Words
+    mental_verbs: Words
     no_comment_verbs: Words
 
 

@@ -72,8 +72,8 @@ def verb_triggers(ctx: SentenceContext, lex: Lexicon, matcher: PatternMatcher) -
             continue
         if lem(tok) in lex.cues.future_governors and any(c.dep_ == "xcomp" for c in tok.children):
             continue  # "are set to resume", "is expected to meet": the complement is the event
-        if imperative(tok) or no_comment(tok, lex):
-            continue
+        if imperative(tok) or no_comment(tok, lex) or lem(tok) in lex.cues.mental_verbs:
+            continue  # a command, 'declined to comment', a wish or a feeling
         m = matcher.match(tok, ctx)
         if m is None and returns_thing(tok, lex):  # "returned the artefacts to Italy"
             trig.append(Trigger(tok, "RETREAT", "", "verb", set()))
