@@ -108,3 +108,12 @@ def test_a_named_place_the_gazetteer_lacks_receives_an_act_with_no_recipient(par
     ctx = parse("The governor met in Upper Zamberi on Sunday.")
     t = Trigger(_tok(ctx, "met"), "CONSULT", "", "verb")
     assert complete(t, _tok(ctx, "governor"), governor, [], None, "KEN", lex, alex)[1] == []
+
+
+def test_a_counterpart_holds_the_other_sides_office(parse):
+    source, target = _coded(parse, "The Chilean defence minister called his Peruvian counterpart.", "called",
+                            "CONSULT")
+    assert [(a.country, a.sector) for a in target] == [("PER", source[0].sector)] and source[0].sector == "GOV"
+    source, _ = _coded(parse, "Chile's defence minister and his Peruvian counterpart signed a border pact.",
+                       "signed", "SUPPORT")
+    assert [(a.country, a.sector) for a in source] == [("CHL", "GOV"), ("PER", "GOV")]

@@ -51,7 +51,22 @@ def participants(t: Trigger, src_tok: Token | None, tgt_toks: list[Token], ctx: 
     # reciprocal phrases: "Russia-Ukraine talks", "X and Y held talks"
     if not source and target and t.plover in lex.plover.reciprocal and t.kind == "noun":
         source, target = target, []
+    _counterparts(source, target, alex)
     return source, target
+
+
+def _counterparts(source: Side, target: Side, alex: ActorLexicon) -> None:
+    """"X met his Pakistani counterpart": a counterpart holds the other side's office (its
+    sector and role), in its own country; so does one coordinated with X."""
+    for mine, other in ((target, source), (source, target)):
+        for a in mine:
+            words = a.text.lower().split()
+            if a.sector or not words or words[-1] not in alex.words.counterpart_heads:
+                continue
+            # the other side's, else a coordinated actor's ("X's minister and his counterpart")
+            known = next((b for b in [*other, *mine] if b.sector and b is not a), None)
+            if known is not None:
+                a.sector, a.role = known.sector, a.role or known.role
 
 
 def _target(t: Trigger, src_tok: Token | None, tgt_toks: list[Token], ctx: SentenceContext,

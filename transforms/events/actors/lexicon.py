@@ -46,6 +46,7 @@ class ActorWords:
     name_glue_words: frozenset[str]
     opposed_preps: frozenset[str]
     opposed_types: frozenset[str]
+    counterpart_heads: frozenset[str]
     transparent_heads: frozenset[str]
     acting_instruments: frozenset[str]
     acting_heads: frozenset[str]
