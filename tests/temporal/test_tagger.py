@@ -110,6 +110,8 @@ def _one(text, dct=DCT):
         ("The summit was held in March.", "2025-03"),
         ("The council agreed to hold the vote in June.", "2025-06"),
         ("The dyke gave way on May twenty-second.", "2025-05-22"),
+        ("The dyke gave way in mid-afternoon yesterday.", "2025-05-29TAF"),
+        ("The dyke gives way evening tomorrow.", "2025-05-31TEV"),
         ("The dyke gave way on the twenty-second of May.", "2025-05-22"),
         ("The dyke gave way on April ninth, 1953.", "1953-04-09"),
         ("The summit will be held in March.", "2026-03"),
