@@ -240,9 +240,36 @@ def section_scaling(files: list[Path], n: int = 1000) -> dict:
     return out
 
 
-def section_overhead(files: list[Path], n: int = 10_000, distinct: int = 1000) -> dict:
+def _overhead_run(pool, docs: list, threads: int, now: dt.datetime, depth: int) -> dict:
+    """The batches of ``docs`` through ``pool`` as the flow feeds them: ``depth`` batches in
+    flight (:func:`transforms.pipeline.ahead.ahead`; 1 = one batch after the other)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from distributed import get_task_stream
 
+    from transforms.pipeline.ahead import ahead
+
+    batches = [docs[i:i + BATCH] for i in range(0, len(docs), BATCH)]
+    with get_task_stream(pool.client) as stream, ThreadPoolExecutor(depth) as threads_pool:
+        t0 = time.perf_counter()
+        for _, computing in ahead(batches, lambda b: threads_pool.submit(pool.process, b, now=now), depth):
+            computing.result()
+        wall = time.perf_counter() - t0
+    tasks = [t for t in stream.data if str(t["key"]).startswith("process-batch")]
+    compute = sum(s["stop"] - s["start"] for t in tasks for s in t["startstops"] if s["action"] == "compute")
+    other = sum(s["stop"] - s["start"] for t in tasks for s in t["startstops"] if s["action"] != "compute")
+    busy = threads * wall
+    return {"batches_in_flight": depth, "tasks": len(tasks), "wall_s": round(wall, 2),
+            "docs_per_s": round(len(docs) / wall, 2), "mean_task_compute_s": round(compute / len(tasks), 3),
+            "task_stream_non_compute_pct": round(100 * other / compute, 3),
+            "overhead_pct_of_work": round(100 * (busy - compute) / compute, 2),
+            "overhead_s_per_task": round((busy - compute) / len(tasks), 4), "load": load()}
+
+
+def section_overhead(files: list[Path], n: int = 10_000, distinct: int = 1000) -> dict:
+    """Worker idle time at 10,000 documents: batches fed as the flow feeds them (two in flight)
+    and, as the same-run baseline, one batch after the other."""
+    from transforms.pipeline.ahead import DEPTH
     from transforms.pipeline.dask_backend import DaskPool
 
     base = ingest_docs(files[:distinct])
@@ -251,26 +278,12 @@ def section_overhead(files: list[Path], n: int = 10_000, distinct: int = 1000) -
     pool = DaskPool("local")
     threads = pool.start(2)
     pool.process(renamed(base[:50], 0), now=now)  # warm
-    with get_task_stream(pool.client) as stream:
-        t0 = time.perf_counter()
-        for i in range(0, len(docs), BATCH):
-            pool.process(docs[i:i + BATCH], now=now)
-        wall = time.perf_counter() - t0
+    runs = {f"{depth} in flight": _overhead_run(pool, docs, threads, now, depth) for depth in (DEPTH, 1)}
     pool.stop()
-    tasks = [t for t in stream.data if str(t["key"]).startswith("process-batch")]
-    compute = sum(s["stop"] - s["start"] for t in tasks for s in t["startstops"] if s["action"] == "compute")
-    other = sum(s["stop"] - s["start"] for t in tasks for s in t["startstops"] if s["action"] != "compute")
-    busy = threads * wall
-    return {"docs": len(docs), "batches": -(-len(docs) // BATCH), "tasks": len(tasks), "threads": threads,
-            "wall_s": round(wall, 2), "docs_per_s": round(len(docs) / wall, 2),
-            "mean_task_compute_s": round(compute / len(tasks), 3),
-            "task_stream_non_compute_pct": round(100 * other / compute, 3),
-            "overhead_pct_of_work": round(100 * (busy - compute) / compute, 2),
-            "overhead_s_per_task": round((busy - compute) / len(tasks), 4),
+    return {"docs": len(docs), "batches": -(-len(docs) // BATCH), "threads": threads, **runs,
             "definition": "overhead = worker-thread time not spent computing (threads x wall - sum of task "
                           "compute) over the sum of task compute; includes scheduling, (de)serialisation, "
-                          "transfers, the driver's work between batches and the wait for a batch's last task",
-            "load": load()}
+                          "transfers, the driver's work between batches and the wait for a batch's last task"}
 
 
 def section_runner(files: list[Path], work: Path, n: int = 1000) -> dict:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from transforms import ingest
 from transforms.core.records import Document, Quarantine
 from transforms.pipeline import plan as planning
 from transforms.pipeline import repair
+from transforms.pipeline.ahead import ahead
 from transforms.pipeline.backends import backend
 from transforms.pipeline.rows import quarantine_rows, source_rows
 from transforms.pipeline.summary import RunTotals
@@ -160,32 +162,55 @@ def _batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
-def _process_batches(root: str, found: ingest.Discovery, options: ingest.IngestOptions, workers: int | None,
-                     files_per_batch: int, progress: Callable[[int], None], cluster: str | None) -> RunTotals:
-    """Ingest, plan, process and write every batch; the next batch is read while this one runs.
-    Paths rejected while walking the inputs are quarantined with the first batch."""
-    logger = get_run_logger()
-    totals = RunTotals(paths=found.counts)
-    files = [str(p) for p in found.files]
+@dataclass
+class _Planned:
+    """One batch, read and planned, waiting for its rows."""
+
+    number: int
+    files: int
+    read: int  # documents read from the files
+    bad: list[Quarantine]
+    plan: planning.Plan
+    now: dt.datetime
+
+
+def _planned(root: str, found: ingest.Discovery, options: ingest.IngestOptions,
+             files_per_batch: int) -> Iterator[_Planned]:
+    """Every batch read and planned, in order; the next batch's files are read meanwhile. Paths
+    rejected while walking the inputs are quarantined with the first batch."""
     index = read_document_index(root)
-    seen: set[str] = set()
-    batches = _batches(files, files_per_batch)
+    seen: set[str] = set()  # planning needs no rows of earlier batches: their doc_ids are here
+    batches = _batches([str(p) for p in found.files], files_per_batch)
     n = len(batches)
     pending = _named(ingest_files, 1, n).submit(batches[0], options) if batches[0] else None
     for i, batch in enumerate(batches, 1):
         docs, bad = pending.result() if pending is not None else ([], [])
         bad = [*found.rejected, *bad] if i == 1 else bad
         pending = _named(ingest_files, i + 1, n).submit(batches[i], options) if i < n else None
-        plan = planning.plan(docs, index, seen)
-        now = dt.datetime.now(dt.UTC)
-        # quote(): Prefect must not walk thousands of row dicts looking for futures
-        rows = _named(process_documents, i, n)(quote(plan.todo), workers, now, cluster) if plan.todo else {}
-        written = _named(write_tables, i, n)(root, quote(rows), quote(plan), quote(bad), now)
-        index.update({d["doc_id"]: planning.index_entry(d) for d in rows.get("documents", [])})
-        totals.add_batch(plan, len(docs), bad, written)
-        logger.info("batch %d/%d: %d files, %d new, %d changed, %d unchanged, %d quarantined", i, len(batches),
-                    len(batch), plan.stats["new"], plan.stats["changed"], plan.stats["unchanged"], len(bad))
-        progress(len(batch))
+        yield _Planned(i, len(batch), len(docs), bad, planning.plan(docs, index, seen), dt.datetime.now(dt.UTC))
+
+
+def _process_batches(root: str, found: ingest.Discovery, options: ingest.IngestOptions, workers: int | None,
+                     files_per_batch: int, progress: Callable[[int], None], cluster: str | None) -> RunTotals:
+    """Ingest, plan, process and write every batch, in order. Two batches compute ahead of the
+    write (:mod:`transforms.pipeline.ahead`): while one is written the next computes, and the
+    workers go on with the one after it when the next ends."""
+    logger = get_run_logger()
+    totals = RunTotals(paths=found.counts)
+    n = len(_batches(found.files, files_per_batch))
+
+    def start(b: _Planned) -> Any:
+        # quote(): Prefect must not walk thousands of documents or row dicts looking for futures
+        return (_named(process_documents, b.number, n).submit(quote(b.plan.todo), workers, b.now, cluster)
+                if b.plan.todo else None)
+
+    for b, computing in ahead(_planned(root, found, options, files_per_batch), start):
+        rows = computing.result() if computing is not None else {}
+        written = _named(write_tables, b.number, n)(root, quote(rows), quote(b.plan), quote(b.bad), b.now)
+        totals.add_batch(b.plan, b.read, b.bad, written)
+        logger.info("batch %d/%d: %d files, %d new, %d changed, %d unchanged, %d quarantined", b.number, n,
+                    b.files, b.plan.stats["new"], b.plan.stats["changed"], b.plan.stats["unchanged"], len(b.bad))
+        progress(b.files)
     return totals
 
 

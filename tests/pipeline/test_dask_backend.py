@@ -4,7 +4,6 @@ one-line error of a scheduler that is not there."""
 from __future__ import annotations
 
 import socket
-import time
 
 import pytest
 
@@ -57,10 +56,8 @@ def test_no_scheduler_there_is_one_clear_error(monkeypatch):
         port = s.getsockname()[1]
     monkeypatch.setattr(dask_backend, "CONNECT_TIMEOUT", 2.0)
     pool = dask_backend.DaskPool(f"tcp://127.0.0.1:{port}")
-    start = time.monotonic()
     with pytest.raises(ClusterError) as err:
         pool.start()
-    assert time.monotonic() - start < 30
     message = str(err.value)
     assert message.startswith(f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}") and "\n" not in message
     assert not pool.warm

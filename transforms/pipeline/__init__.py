@@ -4,5 +4,6 @@
 * :mod:`.rows` — table rows of sentences, time expressions, documents, arrivals, quarantine;
 * :mod:`.process` — one batch: sentences → time expressions → events → rows;
 * :mod:`.workers` — the process pool that spreads a batch over the cores;
+* :mod:`.ahead` — batches in flight: the next ones compute while one is written;
 * :mod:`.summary` — the run's counters and its ``runs`` row.
 """

@@ -24,6 +24,7 @@ import contextlib
 import datetime as dt
 import gc
 import importlib.util
+import itertools
 import logging
 import threading
 import uuid
@@ -44,6 +45,7 @@ from transforms.settings import pipeline_version
 DOC_COST = 600  # the fixed cost of a document (splitting, a row, a parse call), in characters of text
 MIN_TASK_COST = 30_000  # about 10 average articles (~0.4 s): below it, per-task costs start to show
 CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler before the run gives up
+BATCH_PRIORITY_STRIDE = 1_000_000  # more tasks than any batch has: batch order comes first
 LOST = (CancelledError, CommClosedError, OSError, TimeoutError)  # what a lost scheduler raises
 
 
@@ -101,6 +103,8 @@ class DaskPool:
         self._warming: threading.Thread | None = None
         self._lost = False  # the scheduler went away under this run
         self._threads = 0
+        self._starting = threading.Lock()  # batches may be submitted from several threads
+        self._batches = itertools.count()  # the order batches were submitted in
 
     @property
     def warm(self) -> bool:
@@ -128,6 +132,10 @@ class DaskPool:
     def start(self, workers: int | None = None) -> int:
         """Connect (starting a local cluster if asked); workers load their models in the
         background. Returns the number of worker threads."""
+        with self._starting:
+            return self._start(workers)
+
+    def _start(self, workers: int | None) -> int:
         if self._client is not None:
             return self._threads
         if self.cluster == "local":
@@ -200,15 +208,19 @@ class DaskPool:
             return out
         self.start(workers)
         assert self._client is not None
-        if self._warming is not None:
-            self._warming.join()  # the first batch waits for the models, not for a second copy of them
+        warming = self._warming
+        if warming is not None:
+            warming.join()  # the first batch waits for the models, not for a second copy of them
             self._warming = None
         run = uuid.uuid4().hex[:8]
+        # batches submitted together (the flow starts the next one before this one is written)
+        # run in submission order: all of this batch's tasks come before any of a later one's
+        first = -next(self._batches) * BATCH_PRIORITY_STRIDE
         try:
             tasks = task_indices(docs, self.threads())  # the cluster may have grown or shrunk
             # the costliest tasks first: the short ones fill the gaps at the end of the batch
             futures = [self._client.submit(process_batch, [docs[i] for i in task], now,
-                                           key=f"process-batch-{run}-{n}", priority=len(tasks) - n)
+                                           key=f"process-batch-{run}-{n}", priority=first + len(tasks) - n)
                        for n, task in enumerate(tasks)]
             results = self._client.gather(futures)
         except KilledWorker as exc:

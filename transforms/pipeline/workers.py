@@ -64,6 +64,9 @@ class WorkerPool:
         self._executor: ProcessPoolExecutor | None = None
         self._warming: threading.Thread | None = None
         self.workers = 0
+        # one batch computes at a time: this process computes chunks too, and a second batch
+        # would only share its cores (the flow starts the next batch while one is written)
+        self._computing = threading.Lock()
 
     @property
     def warm(self) -> bool:
@@ -107,8 +110,13 @@ class WorkerPool:
         """``process_batch`` over the workers.
 
         Small batches run in-process unless the pool is already warm: then every batch is
-        spread over this process and the spawned workers.
+        spread over this process and the spawned workers. Calls from several threads compute
+        one batch after the other.
         """
+        with self._computing:
+            return self._process(docs, workers, now)
+
+    def _process(self, docs: list[Document], workers: int | None, now: dt.datetime | None) -> dict[str, list[dict]]:
         workers = workers or default_workers()
         warm = self.warm and self.workers == workers
         if workers <= 1 or (not warm and len(docs) < 2 * MIN_DOCS_PER_WORKER):
